@@ -1,0 +1,58 @@
+package org.dsarflow.deadline;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A request's clock as read on one day.
+ *
+ * @param clockStartedOn   start of the current period: the receipt date, or the day identity / fee arrived;
+ *                         null while stopped
+ * @param deadline         the day the response is due, extended if an extension was notified; null while stopped
+ * @param oneMonthDeadline the deadline without the extension; null while stopped
+ * @param pausedDays       days added for clarification, counting an open pause as if it ended on the reading day
+ * @param pausedSince      first day of the open clarification pause; null unless paused
+ * @param awaiting         what a stopped clock waits for; empty unless stopped
+ */
+public record ClockReading(
+        ClockState state,
+        LocalDate receivedOn,
+        LocalDate clockStartedOn,
+        LocalDate deadline,
+        LocalDate oneMonthDeadline,
+        boolean extended,
+        int pausedDays,
+        LocalDate pausedSince,
+        Set<ClockStop> awaiting) {
+
+    public ClockReading {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(receivedOn, "receivedOn");
+        awaiting = stops(awaiting);
+    }
+
+    /** Running and past its deadline. A paused clock is never overdue: its deadline moves on every day. */
+    public boolean overdue(LocalDate today) {
+        return state == ClockState.RUNNING && today.isAfter(deadline);
+    }
+
+    /** Running, not yet overdue, with at most {@code workingDays} working days left after today. */
+    public boolean dueSoon(LocalDate today, BankHolidayCalendar calendar, int workingDays) {
+        return state == ClockState.RUNNING
+                && !overdue(today)
+                && calendar.workingDaysAfter(today, deadline) <= workingDays;
+    }
+
+    /** An unmodifiable set in declaration order, so that readings serialise the same way every time. */
+    static Set<ClockStop> stops(Collection<ClockStop> stops) {
+        EnumSet<ClockStop> copy = EnumSet.noneOf(ClockStop.class);
+        if (stops != null) {
+            copy.addAll(stops);
+        }
+        return Collections.unmodifiableSet(copy);
+    }
+}

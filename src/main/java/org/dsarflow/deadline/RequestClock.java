@@ -1,0 +1,229 @@
+package org.dsarflow.deadline;
+
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_EXTENDED;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_PAUSED;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_STOPPED_FOR_FEE;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_STOPPED_FOR_IDENTITY;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.CLOCK_STOPPED;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.EXTENSION_TOO_LATE;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.NOT_PAUSED;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.NOT_STOPPED_FOR_FEE;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.NOT_STOPPED_FOR_IDENTITY;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.OUT_OF_ORDER;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The statutory clock of one request: its receipt date and the events recorded against it, in date order.
+ * Immutable; {@link #apply} returns a new clock or rejects an event that contradicts the current state.
+ *
+ * <ul>
+ *   <li>Asking for identity or a fee stops the clock. Once everything asked for has arrived, a fresh month runs
+ *       from that day (ICO: the time limit starts when the information or fee is received).</li>
+ *   <li>Asking for clarification pauses the clock; the days from the request to the answer, both inclusive,
+ *       are added to the end of the period.</li>
+ *   <li>An extension, notified within the first month, makes the period three months (Art. 12(3)).</li>
+ * </ul>
+ */
+public final class RequestClock {
+
+    private final LocalDate receivedOn;
+    private final List<ClockEvent> events;
+    private final LocalDate clockStartedOn;
+    private final Set<ClockStop> awaiting;
+    private final int closedPauseDays;
+    private final LocalDate pausedSince;
+    private final boolean extended;
+
+    private RequestClock(LocalDate receivedOn, List<ClockEvent> events, LocalDate clockStartedOn,
+            Set<ClockStop> awaiting, int closedPauseDays, LocalDate pausedSince, boolean extended) {
+        this.receivedOn = receivedOn;
+        this.events = List.copyOf(events);
+        this.clockStartedOn = clockStartedOn;
+        this.awaiting = ClockReading.stops(awaiting);
+        this.closedPauseDays = closedPauseDays;
+        this.pausedSince = pausedSince;
+        this.extended = extended;
+    }
+
+    /** A clock running from the receipt date, which is day one whatever the hour or day of the week. */
+    public static RequestClock startedOn(LocalDate receivedOn) {
+        Objects.requireNonNull(receivedOn, "receivedOn");
+        return new RequestClock(receivedOn, List.of(), receivedOn, Set.of(), 0, null, false);
+    }
+
+    /** The clock after applying every event in order; rejects as {@link #apply} does. */
+    public static RequestClock replay(LocalDate receivedOn, List<ClockEvent> events, BankHolidayCalendar calendar) {
+        RequestClock clock = startedOn(receivedOn);
+        for (ClockEvent event : events) {
+            clock = clock.apply(event, calendar);
+        }
+        return clock;
+    }
+
+    public LocalDate receivedOn() {
+        return receivedOn;
+    }
+
+    /** The events applied so far, in the order applied. */
+    public List<ClockEvent> events() {
+        return events;
+    }
+
+    /**
+     * The clock after this event.
+     *
+     * @throws ClockEventRejectedException if the event contradicts the clock's state or predates the last event
+     */
+    public RequestClock apply(ClockEvent event, BankHolidayCalendar calendar) {
+        Objects.requireNonNull(event, "event");
+        if (!events.isEmpty() && event.on().isBefore(events.get(events.size() - 1).on())) {
+            throw new ClockEventRejectedException(OUT_OF_ORDER,
+                    event.kind() + " on " + event.on() + " is dated before the last recorded event");
+        }
+        return switch (event.kind()) {
+            case IDENTITY_REQUESTED -> stop(ClockStop.IDENTITY, event);
+            case FEE_REQUESTED -> stop(ClockStop.FEE, event);
+            case IDENTITY_CONFIRMED -> resolve(ClockStop.IDENTITY, event);
+            case FEE_RECEIVED -> resolve(ClockStop.FEE, event);
+            case CLARIFICATION_REQUESTED -> pause(event);
+            case CLARIFICATION_RECEIVED -> resume(event);
+            case EXTENSION_NOTIFIED -> extend(event, calendar);
+        };
+    }
+
+    /** The clock as it stands on {@code today}; an open pause is counted as if the clarification came today. */
+    public ClockReading read(BankHolidayCalendar calendar, LocalDate today) {
+        if (isStopped()) {
+            return new ClockReading(ClockState.STOPPED, receivedOn, null, null, null, extended, 0, null, awaiting);
+        }
+        int pausedDays = closedPauseDays + openPauseDays(today);
+        LocalDate oneMonth = calendar.onOrNextWorkingDay(
+                StatutoryPeriod.oneMonthFrom(clockStartedOn).plusDays(pausedDays));
+        LocalDate deadline = extended
+                ? calendar.onOrNextWorkingDay(StatutoryPeriod.threeMonthsFrom(clockStartedOn).plusDays(pausedDays))
+                : oneMonth;
+        ClockState state = pausedSince == null ? ClockState.RUNNING : ClockState.PAUSED;
+        return new ClockReading(state, receivedOn, clockStartedOn, deadline, oneMonth, extended, pausedDays,
+                pausedSince, Set.of());
+    }
+
+    private RequestClock stop(ClockStop stop, ClockEvent event) {
+        if (awaiting.contains(stop)) {
+            throw new ClockEventRejectedException(
+                    stop == ClockStop.IDENTITY ? ALREADY_STOPPED_FOR_IDENTITY : ALREADY_STOPPED_FOR_FEE,
+                    describe(stop) + " has already been requested and not yet received");
+        }
+        if (pausedSince != null) {
+            throw new ClockEventRejectedException(ALREADY_PAUSED,
+                    "the clock is paused for clarification; record the clarification before requesting "
+                            + describe(stop));
+        }
+        Set<ClockStop> nowAwaiting = EnumSet.of(stop);
+        nowAwaiting.addAll(awaiting);
+        return next(event, clockStartedOn, nowAwaiting, closedPauseDays, null, extended);
+    }
+
+    private RequestClock resolve(ClockStop stop, ClockEvent event) {
+        if (!awaiting.contains(stop)) {
+            throw new ClockEventRejectedException(
+                    stop == ClockStop.IDENTITY ? NOT_STOPPED_FOR_IDENTITY : NOT_STOPPED_FOR_FEE,
+                    describe(stop) + " has not been requested");
+        }
+        Set<ClockStop> stillAwaiting = EnumSet.noneOf(ClockStop.class);
+        stillAwaiting.addAll(awaiting);
+        stillAwaiting.remove(stop);
+        if (!stillAwaiting.isEmpty()) {
+            return next(event, clockStartedOn, stillAwaiting, closedPauseDays, null, extended);
+        }
+        // A fresh period runs from the day the last thing asked for arrived; pauses of the old period are spent.
+        // An extension already notified still applies to the new period.
+        return next(event, event.on(), stillAwaiting, 0, null, extended);
+    }
+
+    private RequestClock pause(ClockEvent event) {
+        if (isStopped()) {
+            throw new ClockEventRejectedException(CLOCK_STOPPED, stoppedMessage("a clarification request"));
+        }
+        if (pausedSince != null) {
+            throw new ClockEventRejectedException(ALREADY_PAUSED,
+                    "clarification has already been requested (since " + pausedSince + ") and not yet received");
+        }
+        return next(event, clockStartedOn, awaiting, closedPauseDays, event.on(), extended);
+    }
+
+    private RequestClock resume(ClockEvent event) {
+        if (pausedSince == null) {
+            throw new ClockEventRejectedException(NOT_PAUSED, "no clarification request is open");
+        }
+        return next(event, clockStartedOn, awaiting, closedPauseDays + openPauseDays(event.on()), null, extended);
+    }
+
+    private RequestClock extend(ClockEvent event, BankHolidayCalendar calendar) {
+        if (isStopped()) {
+            throw new ClockEventRejectedException(CLOCK_STOPPED, stoppedMessage("an extension"));
+        }
+        if (extended) {
+            throw new ClockEventRejectedException(ALREADY_EXTENDED, "the deadline has already been extended once");
+        }
+        // Art. 12(3): the data subject must be told of the extension within the first month.
+        LocalDate oneMonthDeadline = read(calendar, event.on()).oneMonthDeadline();
+        if (event.on().isAfter(oneMonthDeadline)) {
+            throw new ClockEventRejectedException(EXTENSION_TOO_LATE, "an extension notified on " + event.on()
+                    + " is too late: it had to be notified by the deadline of " + oneMonthDeadline);
+        }
+        return next(event, clockStartedOn, awaiting, closedPauseDays, pausedSince, true);
+    }
+
+    private RequestClock next(ClockEvent event, LocalDate clockStartedOn, Set<ClockStop> awaiting,
+            int closedPauseDays, LocalDate pausedSince, boolean extended) {
+        List<ClockEvent> withEvent = new ArrayList<>(events);
+        withEvent.add(event);
+        return new RequestClock(receivedOn, withEvent, clockStartedOn, awaiting, closedPauseDays, pausedSince,
+                extended);
+    }
+
+    private boolean isStopped() {
+        return !awaiting.isEmpty();
+    }
+
+    /** Days A..day inclusive of the open pause; none before it began (a reading dated before the pause). */
+    private int openPauseDays(LocalDate day) {
+        if (pausedSince == null) {
+            return 0;
+        }
+        return (int) Math.max(0, ChronoUnit.DAYS.between(pausedSince, day) + 1);
+    }
+
+    private String stoppedMessage(String what) {
+        return "the clock is stopped awaiting " + String.join(" and ", awaiting.stream().map(RequestClock::describe)
+                .toList()) + "; " + what + " cannot be recorded until it restarts";
+    }
+
+    private static String describe(ClockStop stop) {
+        return stop == ClockStop.IDENTITY ? "proof of identity" : "the fee";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof RequestClock clock
+                && receivedOn.equals(clock.receivedOn)
+                && events.equals(clock.events);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(receivedOn, events);
+    }
+
+    @Override
+    public String toString() {
+        return "RequestClock[receivedOn=" + receivedOn + ", events=" + events + "]";
+    }
+}
