@@ -1,0 +1,51 @@
+package org.dsarflow.deadline;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/** A clock event as the DPO recorded it; the deadline is always replayed from these. */
+@Entity
+@Table(name = "dsar_clock_event")
+public class RecordedClockEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dsar_clock_event_seq")
+    @SequenceGenerator(name = "dsar_clock_event_seq", sequenceName = "dsar_clock_event_seq", allocationSize = 50)
+    public Long id;
+
+    public Long requestId;
+
+    @Enumerated(EnumType.STRING)
+    public ClockEventKind kind;
+
+    @Column(name = "occurred_on")
+    public LocalDate on;
+
+    public String reason;
+
+    public Instant recordedAt;
+
+    public String recordedBy;
+
+    public ClockEvent toClockEvent() {
+        return new ClockEvent(kind, on, reason);
+    }
+
+    /** In the order they were recorded, which is also date order. */
+    public static List<RecordedClockEvent> forRequests(Collection<Long> requestIds) {
+        return list("requestId in ?1 order by id", requestIds);
+    }
+}

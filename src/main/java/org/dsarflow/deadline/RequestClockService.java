@@ -1,0 +1,118 @@
+package org.dsarflow.deadline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.intake.RequestStatus;
+import org.dsarflow.intake.RequestView;
+import org.dsarflow.intake.RequestViews;
+import org.dsarflow.process.RequestProcess;
+import org.dsarflow.shared.ConflictException;
+import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.UnknownResourceException;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Each request's statutory clock: replayed from its recorded events over the calendar in force. */
+@ApplicationScoped
+public class RequestClockService {
+
+    private static final Logger LOG = Logger.getLogger(RequestClockService.class);
+
+    private final CalendarService calendars;
+    private final RequestProcess process;
+    private final RequestViews views;
+    private final Clock clock;
+
+    RequestClockService(CalendarService calendars, RequestProcess process, RequestViews views, Clock clock) {
+        this.calendars = calendars;
+        this.process = process;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    public ClockReading reading(DsarRequest request) {
+        return readings(List.of(request)).get(request.id);
+    }
+
+    /** One query for the events of all the requests, for a page of the request list. */
+    public Map<Long, ClockReading> readings(Collection<DsarRequest> requests) {
+        if (requests.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<ClockEvent>> events = RecordedClockEvent.forRequests(
+                        requests.stream().map(r -> r.id).toList()).stream()
+                .collect(Collectors.groupingBy(e -> e.requestId,
+                        Collectors.mapping(RecordedClockEvent::toClockEvent, Collectors.toList())));
+        BankHolidayCalendar calendar = calendars.calendar();
+        LocalDate today = LocalDate.now(clock);
+        return requests.stream().collect(Collectors.toMap(r -> r.id, r ->
+                RequestClock.replay(r.receivedOn, events.getOrDefault(r.id, List.of()), calendar)
+                        .read(calendar, today), (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** Stores the deadline as it now stands; called from the process and when the calendar changes. */
+    @Transactional
+    public LocalDate recordDeadline(String reference) {
+        DsarRequest request = DsarRequest.findByReference(reference)
+                .orElseThrow(() -> new UnknownResourceException("Request", reference));
+        ClockReading reading = reading(request);
+        request.recordClock(reading);
+        return reading.deadline();
+    }
+
+    @Transactional
+    public RequestView recordClockEvent(String reference, ClockEventBody body, String actor) {
+        DsarRequest request = DsarRequest.findByReference(reference)
+                .orElseThrow(() -> new UnknownResourceException("Request", reference));
+        LocalDate today = LocalDate.now(clock);
+        if (body.on().isAfter(today)) {
+            throw new InvalidInputException("on", "on must not be in the future");
+        }
+        if (body.on().isBefore(request.receivedOn)) {
+            throw new InvalidInputException("on", "on must not be before the receipt date " + request.receivedOn);
+        }
+        boolean needsReason = body.kind() == ClockEventKind.EXTENSION_NOTIFIED;
+        if (needsReason && (body.reason() == null || body.reason().isBlank())) {
+            throw new InvalidInputException("reason", "an extension needs its reason (complex or numerous requests)");
+        }
+        if (request.status.isClosed()) {
+            throw new ConflictException("REQUEST_CLOSED", "Request " + reference + " is " + request.status);
+        }
+        ClockEvent event = new ClockEvent(body.kind(), body.on(), needsReason ? body.reason().strip() : body.reason());
+        List<ClockEvent> recorded = RecordedClockEvent.forRequests(List.of(request.id)).stream()
+                .map(RecordedClockEvent::toClockEvent).toList();
+        BankHolidayCalendar calendar = calendars.calendar();
+        try {
+            RequestClock.replay(request.receivedOn, recorded, calendar).apply(event, calendar);
+        } catch (ClockEventRejectedException e) {
+            throw new ConflictException(e.reason().name(), e.getMessage());
+        }
+        RecordedClockEvent stored = new RecordedClockEvent();
+        stored.requestId = request.id;
+        stored.kind = event.kind();
+        stored.on = event.on();
+        stored.reason = event.reason();
+        stored.recordedAt = Instant.now(clock);
+        stored.recordedBy = actor;
+        stored.persistAndFlush();
+        process.clockEventRecorded(reference);
+        return views.of(request);
+    }
+
+    void onCalendarReplaced(@Observes CalendarReplaced replaced) {
+        List<String> open = DsarRequest.<DsarRequest>list("status not in ?1", RequestStatus.closed()).stream()
+                .map(r -> r.reference).toList();
+        open.forEach(this::recordDeadline);
+        LOG.infof("Deadlines of %d open requests recalculated on the new calendar", open.size());
+    }
+}

@@ -1,0 +1,129 @@
+package org.dsarflow.intake;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.dsarflow.deadline.ClockReading;
+import org.dsarflow.deadline.ClockState;
+import org.dsarflow.deadline.ClockStop;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** A data-subject rights request, from logging to its close. */
+@Entity
+@Table(name = "dsar_request")
+public class DsarRequest extends PanacheEntityBase {
+
+    /** From {@link RequestSequence}, drawn before the insert because the reference is made from it. */
+    @Id
+    public Long id;
+
+    @Version
+    public long version;
+
+    public String reference;
+
+    @Enumerated(EnumType.STRING)
+    public RequestType type;
+
+    @Enumerated(EnumType.STRING)
+    public RequestStatus status;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    public Instant receivedAt;
+
+    /** False when only a receipt date was given: receivedAt is then that day's start. */
+    public boolean receivedTimeKnown;
+
+    public LocalDate receivedOn;
+
+    public Instant loggedAt;
+
+    public String loggedBy;
+
+    @Embedded
+    public Requester requester = new Requester();
+
+    @ElementCollection
+    @CollectionTable(name = "dsar_request_identifier", joinColumns = @JoinColumn(name = "request_id"))
+    @MapKeyColumn(name = "identifier_key")
+    @Column(name = "identifier_value")
+    public Map<String, String> identifiers = new LinkedHashMap<>();
+
+    @ElementCollection
+    @CollectionTable(name = "dsar_request_study", joinColumns = @JoinColumn(name = "request_id"))
+    @Column(name = "study_key")
+    public Set<String> studyKeys = new LinkedHashSet<>();
+
+    public String details;
+
+    public String idempotencyKey;
+
+    public String idempotencyFingerprint;
+
+    /** The clock as last recorded, kept on the row so requests can be listed and filtered by deadline. */
+    @Enumerated(EnumType.STRING)
+    public ClockState clockState;
+
+    public LocalDate clockStartedOn;
+
+    public LocalDate deadline;
+
+    public boolean extended;
+
+    public int pausedDays;
+
+    public Instant closedAt;
+
+    public String cancellationReason;
+
+    public static Optional<DsarRequest> findByReference(String reference) {
+        return find("reference", reference).firstResultOptional();
+    }
+
+    public static Optional<DsarRequest> findByIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResultOptional();
+    }
+
+    /** Keeps the recorded clock and the status that follows from it, unless the request is closed. */
+    public void recordClock(ClockReading reading) {
+        clockState = reading.state();
+        clockStartedOn = reading.clockStartedOn();
+        deadline = reading.deadline();
+        extended = reading.extended();
+        pausedDays = reading.pausedDays();
+        if (!status.isClosed()) {
+            status = switch (reading.state()) {
+                case RUNNING -> RequestStatus.IN_PROGRESS;
+                case PAUSED -> RequestStatus.AWAITING_CLARIFICATION;
+                case STOPPED -> reading.awaiting().contains(ClockStop.IDENTITY)
+                        ? RequestStatus.AWAITING_IDENTITY
+                        : RequestStatus.AWAITING_FEE;
+            };
+        }
+    }
+
+    public void cancel(String reason, Instant at) {
+        status = RequestStatus.CANCELLED;
+        cancellationReason = reason;
+        closedAt = at;
+    }
+}

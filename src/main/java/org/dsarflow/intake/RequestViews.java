@@ -1,0 +1,56 @@
+package org.dsarflow.intake;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.dsarflow.deadline.CalendarService;
+import org.dsarflow.deadline.ClockReading;
+import org.dsarflow.deadline.RequestClockService;
+import org.dsarflow.shared.DsarConfig;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** Builds request views, reading each request's clock as of today. */
+@ApplicationScoped
+public class RequestViews {
+
+    private final RequestClockService clocks;
+    private final CalendarService calendars;
+    private final DsarConfig config;
+    private final Clock clock;
+
+    RequestViews(RequestClockService clocks, CalendarService calendars, DsarConfig config, Clock clock) {
+        this.clocks = clocks;
+        this.calendars = calendars;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public RequestView of(DsarRequest request) {
+        return of(List.of(request)).get(0);
+    }
+
+    public List<RequestView> of(List<DsarRequest> requests) {
+        Map<Long, ClockReading> readings = clocks.readings(requests);
+        LocalDate today = LocalDate.now(clock);
+        return requests.stream().map(r -> view(r, readings.get(r.id), today)).toList();
+    }
+
+    private RequestView view(DsarRequest request, ClockReading reading, LocalDate today) {
+        boolean open = !request.status.isClosed();
+        return new RequestView(
+                request.reference,
+                request.type,
+                request.status,
+                request.channel,
+                Receipt.display(request.receivedAt, request.receivedTimeKnown, request.receivedOn, config.timeZone()),
+                request.receivedOn,
+                reading.clockStartedOn(),
+                reading.deadline(),
+                reading.extended(),
+                new RequestView.Clock(reading.state(), reading.pausedDays(), reading.pausedSince(), reading.awaiting()),
+                open && reading.overdue(today),
+                open && reading.dueSoon(today, calendars.calendar(), config.dueSoonWorkingDays()));
+    }
+}

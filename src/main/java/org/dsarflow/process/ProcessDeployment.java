@@ -1,0 +1,27 @@
+package org.dsarflow.process;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
+import org.jboss.logging.Logger;
+
+/**
+ * Deploys the BPMN once the engine is up. Duplicate filtering makes a restart, or a second node,
+ * reuse the deployed version unless the model changed.
+ */
+@ApplicationScoped
+public class ProcessDeployment {
+
+    private static final Logger LOG = Logger.getLogger(ProcessDeployment.class);
+
+    void deploy(@Observes CamundaEngineStartupEvent started, RepositoryService repository) {
+        Deployment deployment = repository.createDeployment()
+                .name("dsarflow")
+                .enableDuplicateFiltering(true)
+                .addClasspathResource(DsarProcess.BPMN_RESOURCE)
+                .deploy();
+        LOG.infof("Process model %s deployed (deployment %s)", DsarProcess.KEY, deployment.getId());
+    }
+}

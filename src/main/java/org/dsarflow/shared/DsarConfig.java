@@ -1,0 +1,40 @@
+package org.dsarflow.shared;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/** Domain configuration under {@code dsar.*}. */
+@ConfigMapping(prefix = "dsar")
+public interface DsarConfig {
+
+    /** Where the embedded database keeps its files. */
+    String dataDir();
+
+    /** Time zone whose local date is the receipt date (UK GDPR: Europe/London). */
+    @WithDefault("Europe/London")
+    ZoneId timeZone();
+
+    Calendar calendar();
+
+    /** A request is due soon when its deadline is this many working days away or fewer. */
+    @WithDefault("5")
+    int dueSoonWorkingDays();
+
+    /** The built-in accounts by name (dpo, auditor, admin). */
+    Map<String, Account> accounts();
+
+    interface Calendar {
+        /** The gov.uk division whose bank holidays count: england-and-wales, scotland or northern-ireland. */
+        @WithDefault("england-and-wales")
+        String region();
+    }
+
+    interface Account {
+        /** No password: the account is disabled. */
+        Optional<String> password();
+    }
+}

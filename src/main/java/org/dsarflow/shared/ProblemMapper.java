@@ -1,0 +1,170 @@
+package org.dsarflow.shared;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * The one place where failures become RFC 9457 problem details. Details are written here, never
+ * copied from an exception message of a library, because those can quote the input back, and the
+ * input may be personal data.
+ */
+public class ProblemMapper {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    static final String TYPE_BASE = "/problems/";
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInputException e, UriInfo uri) {
+        return respond(400, "invalid-input", "Invalid input", e.getMessage(), uri, e.field(), null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldProblem> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldProblem(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldProblem::field))
+                .toList();
+        Problem.FieldProblem first = errors.get(0);
+        String detail = errors.stream().map(p -> p.field() + " " + p.detail()).collect(Collectors.joining("; "));
+        return respond(400, "invalid-input", "Invalid input", detail, uri, first.field(), null, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return respond(400, "malformed-json", "Malformed JSON", "The request body is not well-formed JSON.",
+                uri, null, null, null);
+    }
+
+    /** Named explicitly: Quarkus maps MismatchedInputException itself, with an empty body in prod. */
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class})
+    public Response unmappableJson(JsonMappingException e, UriInfo uri) {
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidInputException invalid) {
+            return invalidInput(invalid, uri);
+        }
+        String field = pathOf(e);
+        String detail = field == null
+                ? "The request body does not have the expected shape."
+                : field + " " + expectation(e);
+        return respond(400, "invalid-input", "Invalid input", detail, uri, field, null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unknownResource(UnknownResourceException e, UriInfo uri) {
+        return respond(404, "not-found", "Not found", e.getMessage(), uri, null, null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(ConflictException e, UriInfo uri) {
+        return respond(409, "conflict", "Not allowed now", e.getMessage(), uri, null, e.code(), null);
+    }
+
+    @ServerExceptionMapper({OptimisticLockException.class, OptimisticLockingException.class})
+    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+        return respond(409, "conflict", "Concurrent change",
+                "The request was changed by someone else at the same time; read it again and retry.",
+                uri, null, "CONCURRENT_CHANGE", null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        // The JSON reader wraps some parse failures in a plain 400.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return unmappableJson(mapping, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException) {
+            return respond(400, "malformed-json", "Malformed JSON", "The request body is not well-formed JSON.",
+                    uri, null, null, null);
+        }
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
+        String type = status == 404 ? "not-found" : title.toLowerCase().replace(' ', '-');
+        return respond(status, type, title, title + ".", uri, null, null, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        // Log the exception classes and where they were thrown, not their messages: a driver's
+        // message can quote the row it failed on.
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf("Unexpected failure %s on %s: %s", incident, uri.getPath(), describe(e));
+        return respond(500, "internal", "Internal error",
+                "Something went wrong on our side; quote incident " + incident + " to the operator.",
+                uri, null, null, null);
+    }
+
+    private static Response respond(int status, String type, String title, String detail, UriInfo uri,
+                                    String field, String code, List<Problem.FieldProblem> errors) {
+        Problem problem = new Problem(TYPE_BASE + type, title, status, detail,
+                uri == null ? null : uri.getPath(), field, code, errors);
+        return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
+    }
+
+    /** "log.body.requester.email" becomes "requester.email": the client knows no method names. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        List<String> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
+                .map(node -> node.getName() == null ? "" : node.getName())
+                .filter(name -> !name.isEmpty())
+                .toList();
+        int start = nodes.size() > 2 ? 2 : Math.min(1, nodes.size() - 1);
+        return String.join(".", nodes.subList(Math.max(start, 0), nodes.size()));
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+        return path.isEmpty() ? null : path;
+    }
+
+    private static String expectation(JsonMappingException e) {
+        if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
+            Class<?> target = format.getTargetType();
+            if (target.isEnum()) {
+                return "must be one of " + Arrays.stream(target.getEnumConstants())
+                        .map(Object::toString).collect(Collectors.joining(", "));
+            }
+            if (Temporal.class.isAssignableFrom(target)) {
+                return "is not a valid ISO date";
+            }
+        }
+        return "has the wrong type or format";
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            StackTraceElement[] frames = t.getStackTrace();
+            chain.append(chain.isEmpty() ? "" : " <- ").append(t.getClass().getName())
+                    .append(frames.length == 0 ? "" : " at " + frames[0]);
+        }
+        return chain.toString();
+    }
+}
