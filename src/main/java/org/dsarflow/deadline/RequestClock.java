@@ -18,6 +18,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The statutory clock of one request: its receipt date and the events recorded against it, in date order.
@@ -67,6 +68,18 @@ public final class RequestClock {
         return clock;
     }
 
+    /**
+     * The clock of events already recorded. Each was accepted when it was recorded, so an extension
+     * stands even if a later calendar change would have made its notice late.
+     */
+    public static RequestClock restore(LocalDate receivedOn, List<ClockEvent> recorded, BankHolidayCalendar calendar) {
+        RequestClock clock = startedOn(receivedOn);
+        for (ClockEvent event : recorded) {
+            clock = clock.apply(event, calendar, false);
+        }
+        return clock;
+    }
+
     public LocalDate receivedOn() {
         return receivedOn;
     }
@@ -82,6 +95,10 @@ public final class RequestClock {
      * @throws ClockEventRejectedException if the event contradicts the clock's state or predates the last event
      */
     public RequestClock apply(ClockEvent event, BankHolidayCalendar calendar) {
+        return apply(event, calendar, true);
+    }
+
+    private RequestClock apply(ClockEvent event, BankHolidayCalendar calendar, boolean checkNoticeTime) {
         Objects.requireNonNull(event, "event");
         if (!events.isEmpty() && event.on().isBefore(events.get(events.size() - 1).on())) {
             throw new ClockEventRejectedException(OUT_OF_ORDER,
@@ -94,7 +111,7 @@ public final class RequestClock {
             case FEE_RECEIVED -> resolve(ClockStop.FEE, event);
             case CLARIFICATION_REQUESTED -> pause(event);
             case CLARIFICATION_RECEIVED -> resume(event);
-            case EXTENSION_NOTIFIED -> extend(event, calendar);
+            case EXTENSION_NOTIFIED -> extend(event, calendar, checkNoticeTime);
         };
     }
 
@@ -165,7 +182,7 @@ public final class RequestClock {
         return next(event, clockStartedOn, awaiting, closedPauseDays + openPauseDays(event.on()), null, extended);
     }
 
-    private RequestClock extend(ClockEvent event, BankHolidayCalendar calendar) {
+    private RequestClock extend(ClockEvent event, BankHolidayCalendar calendar, boolean checkNoticeTime) {
         if (isStopped()) {
             throw new ClockEventRejectedException(CLOCK_STOPPED, stoppedMessage("an extension"));
         }
@@ -174,7 +191,7 @@ public final class RequestClock {
         }
         // Art. 12(3): the data subject must be told of the extension within the first month.
         LocalDate oneMonthDeadline = read(calendar, event.on()).oneMonthDeadline();
-        if (event.on().isAfter(oneMonthDeadline)) {
+        if (checkNoticeTime && event.on().isAfter(oneMonthDeadline)) {
             throw new ClockEventRejectedException(EXTENSION_TOO_LATE, "an extension notified on " + event.on()
                     + " is too late: it had to be notified by the deadline of " + oneMonthDeadline);
         }
@@ -202,8 +219,9 @@ public final class RequestClock {
     }
 
     private String stoppedMessage(String what) {
-        return "the clock is stopped awaiting " + String.join(" and ", awaiting.stream().map(RequestClock::describe)
-                .toList()) + "; " + what + " cannot be recorded until it restarts";
+        return "the clock is stopped awaiting "
+                + awaiting.stream().map(RequestClock::describe).collect(Collectors.joining(" and "))
+                + "; " + what + " cannot be recorded until it restarts";
     }
 
     private static String describe(ClockStop stop) {

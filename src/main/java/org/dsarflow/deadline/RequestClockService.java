@@ -56,7 +56,7 @@ public class RequestClockService {
         BankHolidayCalendar calendar = calendars.calendar();
         LocalDate today = LocalDate.now(clock);
         return requests.stream().collect(Collectors.toMap(r -> r.id, r ->
-                RequestClock.replay(r.receivedOn, events.getOrDefault(r.id, List.of()), calendar)
+                RequestClock.restore(r.receivedOn, events.getOrDefault(r.id, List.of()), calendar)
                         .read(calendar, today), (a, b) -> a, LinkedHashMap::new));
     }
 
@@ -93,7 +93,7 @@ public class RequestClockService {
                 .map(RecordedClockEvent::toClockEvent).toList();
         BankHolidayCalendar calendar = calendars.calendar();
         try {
-            RequestClock.replay(request.receivedOn, recorded, calendar).apply(event, calendar);
+            RequestClock.restore(request.receivedOn, recorded, calendar).apply(event, calendar);
         } catch (ClockEventRejectedException e) {
             throw new ConflictException(e.reason().name(), e.getMessage());
         }

@@ -1,0 +1,63 @@
+package org.dsarflow;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+import java.util.Map;
+
+/** REST Assured entry points for the built-in accounts of the test profile, and request fixtures. */
+public final class Api {
+
+    public static final String DPO_PASSWORD = "dpo-test";
+
+    private Api() {
+    }
+
+    public static RequestSpecification anonymous() {
+        return RestAssured.given().contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification as(String account) {
+        return anonymous().auth().preemptive().basic(account, account + "-test");
+    }
+
+    public static RequestSpecification dpo() {
+        return as("dpo");
+    }
+
+    public static RequestSpecification auditor() {
+        return as("auditor");
+    }
+
+    public static RequestSpecification admin() {
+        return as("admin");
+    }
+
+    /** A valid body for POST /api/requests. */
+    public static Map<String, Object> requestBody(String type, String receivedAt) {
+        return Map.of(
+                "type", type,
+                "receivedAt", receivedAt,
+                "channel", "EMAIL",
+                "requester", Map.of("name", "Alex Example", "email", "alex.example@example.org"),
+                "identifiers", Map.of("email", "alex.example@example.org"),
+                "studyKeys", java.util.List.of("kitbags"));
+    }
+
+    /** Logs a request as the DPO and answers its reference. */
+    public static String logRequest(String type, String receivedAt) {
+        return dpo().body(requestBody(type, receivedAt))
+                .post("/api/requests")
+                .then().statusCode(201)
+                .extract().path("reference");
+    }
+
+    public static void clockEvent(String reference, String kind, String on) {
+        dpo().body(kind.equals("EXTENSION_NOTIFIED")
+                        ? Map.of("kind", kind, "on", on, "reason", "Complex request across several studies")
+                        : Map.of("kind", kind, "on", on))
+                .post("/api/requests/{ref}/clock-events", reference)
+                .then().statusCode(200);
+    }
+}
