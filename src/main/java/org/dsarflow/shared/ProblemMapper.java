@@ -126,11 +126,14 @@ public class ProblemMapper {
         return Response.status(status).type(PROBLEM_JSON).entity(problem).build();
     }
 
-    /** "log.body.requester.email" becomes "requester.email": the client knows no method names. */
+    /**
+     * "log.body.requester.email" becomes "requester.email": the client knows no method names. Map keys
+     * and values ("&lt;map value&gt;") are named by their map, so a submitted value is never echoed.
+     */
     private static String fieldOf(ConstraintViolation<?> violation) {
         List<String> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
                 .map(node -> node.getName() == null ? "" : node.getName())
-                .filter(name -> !name.isEmpty())
+                .filter(name -> !name.isEmpty() && !name.startsWith("<"))
                 .toList();
         int start = nodes.size() > 2 ? 2 : Math.min(1, nodes.size() - 1);
         return String.join(".", nodes.subList(Math.max(start, 0), nodes.size()));
