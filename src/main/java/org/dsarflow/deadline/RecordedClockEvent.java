@@ -1,7 +1,6 @@
 package org.dsarflow.deadline;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,8 +30,7 @@ public class RecordedClockEvent extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public ClockEventKind kind;
 
-    @Column(name = "occurred_on")
-    public LocalDate on;
+    public LocalDate occurredOn;
 
     public String reason;
 
@@ -41,7 +39,7 @@ public class RecordedClockEvent extends PanacheEntityBase {
     public String recordedBy;
 
     public ClockEvent toClockEvent() {
-        return new ClockEvent(kind, on, reason);
+        return new ClockEvent(kind, occurredOn, reason);
     }
 
     /** In the order they were recorded, which is also date order. */

@@ -100,7 +100,7 @@ public class RequestClockService {
         RecordedClockEvent stored = new RecordedClockEvent();
         stored.requestId = request.id;
         stored.kind = event.kind();
-        stored.on = event.on();
+        stored.occurredOn = event.on();
         stored.reason = event.reason();
         stored.recordedAt = Instant.now(clock);
         stored.recordedBy = actor;
