@@ -153,7 +153,7 @@ class RestartIT {
         env.put("DSAR_ADMIN_PASSWORD", "admin-restart-it");
         env.put("DSAR_AUDITOR_PASSWORD", "auditor-restart-it");
         // The same key on every start: identifiers hashed before a restart must still match after it.
-        env.put("DSAR_IDENTIFIER_KEY", "restart-it-identifier-key");
+        env.put("DSAR_IDENTIFIER_KEY", "restart-it-identifier-key-of-at-least-32-bytes");
         // H2 keeps its default file database under DSAR_DATA_DIR; the test-db URL is in-memory and would not survive.
         if ("postgresql".equals(DB_KIND)) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", System.getProperty("test-db.url"));

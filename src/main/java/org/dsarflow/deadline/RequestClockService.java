@@ -74,13 +74,6 @@ public class RequestClockService {
     public RequestView recordClockEvent(String reference, ClockEventBody body, String actor) {
         DsarRequest request = DsarRequest.findByReference(reference)
                 .orElseThrow(() -> new UnknownResourceException("Request", reference));
-        LocalDate today = LocalDate.now(clock);
-        if (body.on().isAfter(today)) {
-            throw new InvalidInputException("on", "on must not be in the future");
-        }
-        if (body.on().isBefore(request.receivedOn)) {
-            throw new InvalidInputException("on", "on must not be before the receipt date " + request.receivedOn);
-        }
         boolean needsReason = body.kind() == ClockEventKind.EXTENSION_NOTIFIED;
         if (needsReason && (body.reason() == null || body.reason().isBlank())) {
             throw new InvalidInputException("reason", "an extension needs its reason (complex or numerous requests)");
@@ -89,6 +82,21 @@ public class RequestClockService {
             throw new ConflictException("REQUEST_CLOSED", "Request " + reference + " is " + request.status);
         }
         ClockEvent event = new ClockEvent(body.kind(), body.on(), needsReason ? body.reason().strip() : body.reason());
+        record(request, event, actor);
+        if (event.kind() == ClockEventKind.CLARIFICATION_REQUESTED) {
+            process.identifiersRequested(reference);
+        }
+        return views.of(request);
+    }
+
+    /** Checks the event against the clock, stores it and has the process recalculate the deadline. */
+    public void record(DsarRequest request, ClockEvent event, String actor) {
+        if (event.on().isAfter(LocalDate.now(clock))) {
+            throw new InvalidInputException("on", "on must not be in the future");
+        }
+        if (event.on().isBefore(request.receivedOn)) {
+            throw new InvalidInputException("on", "on must not be before the receipt date " + request.receivedOn);
+        }
         List<ClockEvent> recorded = RecordedClockEvent.forRequests(List.of(request.id)).stream()
                 .map(RecordedClockEvent::toClockEvent).toList();
         BankHolidayCalendar calendar = calendars.calendar();
@@ -105,8 +113,7 @@ public class RequestClockService {
         stored.recordedAt = Instant.now(clock);
         stored.recordedBy = actor;
         stored.persistAndFlush();
-        process.clockEventRecorded(reference);
-        return views.of(request);
+        process.clockEventRecorded(request.reference);
     }
 
     void onCalendarReplaced(@Observes CalendarReplaced replaced) {

@@ -16,9 +16,11 @@ import jakarta.persistence.Version;
 import org.dsarflow.deadline.ClockReading;
 import org.dsarflow.deadline.ClockState;
 import org.dsarflow.deadline.ClockStop;
+import org.dsarflow.subject.MatchStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -30,7 +32,7 @@ import java.util.Set;
 @Table(name = "dsar_request")
 public class DsarRequest extends PanacheEntityBase {
 
-    /** From {@link RequestSequence}, drawn before the insert because the reference is made from it. */
+    /** From the sequence dsar_request_seq; the reference is made from it. */
     @Id
     public Long id;
 
@@ -91,6 +93,16 @@ public class DsarRequest extends PanacheEntityBase {
 
     public int pausedDays;
 
+    @Enumerated(EnumType.STRING)
+    public MatchStatus matchStatus;
+
+    @ElementCollection
+    @CollectionTable(name = "dsar_request_match", joinColumns = @JoinColumn(name = "request_id"))
+    public Set<MatchedRecord> matches = new LinkedHashSet<>();
+
+    /** How a request closed other than by the full process, e.g. NO_DATA_HELD. */
+    public String outcome;
+
     public Instant closedAt;
 
     public String cancellationReason;
@@ -119,6 +131,19 @@ public class DsarRequest extends PanacheEntityBase {
                         : RequestStatus.AWAITING_FEE;
             };
         }
+    }
+
+    public void recordMatch(MatchStatus status, Collection<MatchedRecord> records) {
+        matchStatus = status;
+        matches.clear();
+        matches.addAll(records);
+    }
+
+    /** Closed without acting: the person could not be found, so we hold no data about them. */
+    public void closeNoDataHeld(Instant at) {
+        status = RequestStatus.COMPLETED;
+        outcome = "NO_DATA_HELD";
+        closedAt = at;
     }
 
     public void cancel(String reason, Instant at) {

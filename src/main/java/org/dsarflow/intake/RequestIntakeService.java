@@ -10,6 +10,7 @@ import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.Sequences;
 import org.dsarflow.shared.UnknownResourceException;
 import org.jboss.logging.Logger;
 
@@ -35,17 +36,19 @@ public class RequestIntakeService {
     /** How long a retry waits for a concurrent first attempt with the same key to commit. */
     private static final Duration CONCURRENT_ATTEMPT_WAIT = Duration.ofSeconds(10);
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** Request numbers are drawn before the insert, because the reference is made from them. */
+    private static final String REQUEST_SEQUENCE = "dsar_request_seq";
 
     private final RequestProcess process;
     private final RequestViews views;
-    private final RequestSequence references;
+    private final Sequences sequences;
     private final DsarConfig config;
     private final Clock clock;
 
-    RequestIntakeService(RequestProcess process, RequestViews views, RequestSequence references,
+    RequestIntakeService(RequestProcess process, RequestViews views, Sequences sequences,
                          DsarConfig config, Clock clock) {
         this.process = process;
-        this.references = references;
+        this.sequences = sequences;
         this.views = views;
         this.config = config;
         this.clock = clock;
@@ -120,7 +123,7 @@ public class RequestIntakeService {
         request.details = body.details();
         request.idempotencyKey = key;
         request.idempotencyFingerprint = fingerprint;
-        request.id = references.next();
+        request.id = sequences.next(REQUEST_SEQUENCE);
         request.reference = "DSAR-%d-%06d".formatted(Year.now(clock).getValue(), request.id);
         // Flush first: a concurrent duplicate key fails here, before an engine instance is started.
         request.persistAndFlush();

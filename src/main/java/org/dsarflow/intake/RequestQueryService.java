@@ -34,14 +34,16 @@ public class RequestQueryService {
                          LocalDate dueBefore, int page, int size) {
     }
 
+    /** {@code auditor}: the auditor's view, without which records matched. */
     @Transactional
-    public RequestView view(String reference) {
-        return views.of(DsarRequest.findByReference(reference)
+    public RequestView view(String reference, boolean auditor) {
+        RequestView view = views.of(DsarRequest.findByReference(reference)
                 .orElseThrow(() -> new UnknownResourceException("Request", reference)));
+        return auditor ? view.forAuditor() : view;
     }
 
     @Transactional
-    public RequestPage list(Filter filter) {
+    public RequestPage list(Filter filter, boolean auditor) {
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (filter.status() != null) {
@@ -70,6 +72,8 @@ public class RequestQueryService {
                 ? DsarRequest.findAll(BY_DEADLINE)
                 : DsarRequest.find(String.join(" and ", where), BY_DEADLINE, parameters);
         List<DsarRequest> page = query.page(Page.of(filter.page(), filter.size())).list();
-        return new RequestPage(views.of(page), filter.page(), filter.size(), query.count());
+        List<RequestView> items = views.of(page);
+        return new RequestPage(auditor ? items.stream().map(RequestView::forAuditor).toList() : items,
+                filter.page(), filter.size(), query.count());
     }
 }

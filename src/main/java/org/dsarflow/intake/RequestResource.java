@@ -61,14 +61,14 @@ public class RequestResource {
                 bool("overdue", overdue).orElse(null),
                 date("dueBefore", dueBefore).orElse(null),
                 integer("page", page, 0, 0, Integer.MAX_VALUE),
-                integer("size", size, 20, 1, 200)));
+                integer("size", size, 20, 1, 200)), auditorOnly());
     }
 
     @GET
     @Path("/{reference}")
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
     public RequestView view(@RestPath String reference) {
-        return queries.view(reference);
+        return queries.view(reference, auditorOnly());
     }
 
     @POST
@@ -77,6 +77,10 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     public RequestView cancel(@RestPath String reference, @NotNull @Valid CancelBody body) {
         return intake.cancel(reference, body, actor());
+    }
+
+    private boolean auditorOnly() {
+        return !identity.hasRole(Roles.DPO);
     }
 
     private String actor() {

@@ -8,12 +8,16 @@ import org.dsarflow.shared.DsarConfig;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 /** Builds request views, reading each request's clock as of today. */
 @ApplicationScoped
 public class RequestViews {
+
+    private static final Comparator<MatchedRecord> BY_STUDY =
+            Comparator.comparing(MatchedRecord::studyKey).thenComparing(MatchedRecord::subjectRef);
 
     private final RequestClockService clocks;
     private final CalendarService calendars;
@@ -51,6 +55,9 @@ public class RequestViews {
                 reading.extended(),
                 new RequestView.Clock(reading.state(), reading.pausedDays(), reading.pausedSince(), reading.awaiting()),
                 open && reading.overdue(today),
-                open && reading.dueSoon(today, calendars.calendar(), config.dueSoonWorkingDays()));
+                open && reading.dueSoon(today, calendars.calendar(), config.dueSoonWorkingDays()),
+                request.matchStatus == null ? null
+                        : new RequestView.Match(request.matchStatus, request.matches.stream().sorted(BY_STUDY).toList()),
+                request.outcome);
     }
 }

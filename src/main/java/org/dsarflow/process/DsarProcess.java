@@ -11,7 +11,15 @@ public final class DsarProcess {
     /** Variable: the deadline as last recorded, an ISO date, or null while the clock is stopped. */
     public static final String DEADLINE = "deadline";
 
+    /** Variable: UNIQUE, AMBIGUOUS or NOT_FOUND, from locateSubject. */
+    public static final String MATCH_STATUS = "matchStatus";
+
+    public static final String ASK_FOR_IDENTIFIERS = "askForIdentifiers";
+    public static final String IDENTIFIERS_RECEIVED_EVENT = "identifiersReceived";
+
     public static final String CLOCK_EVENT_RECORDED = "ClockEventRecorded";
+    public static final String IDENTIFIERS_RECEIVED = "IdentifiersReceived";
+    public static final String NO_DATA_HELD = "NoDataHeld";
     public static final String REQUEST_CANCELLED = "RequestCancelled";
 
     private DsarProcess() {

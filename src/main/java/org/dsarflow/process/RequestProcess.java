@@ -2,17 +2,22 @@ package org.dsarflow.process;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** Starts and signals a request's process instance, inside the caller's transaction. */
 @ApplicationScoped
 public class RequestProcess {
 
     private final RuntimeService runtime;
+    private final TaskService tasks;
 
-    RequestProcess(RuntimeService runtime) {
+    RequestProcess(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
+        this.tasks = tasks;
     }
 
     public void start(String reference) {
@@ -26,9 +31,41 @@ public class RequestProcess {
                 .correlate();
     }
 
+    /** Waiting for the DPO to ask the requester, or for the requester's answer. */
+    public boolean awaitingIdentifiers(String reference) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(reference)
+                .activityId(DsarProcess.ASK_FOR_IDENTIFIERS).count()
+                + runtime.createExecutionQuery().processInstanceBusinessKey(reference)
+                .activityId(DsarProcess.IDENTIFIERS_RECEIVED_EVENT).count() > 0;
+    }
+
+    /** The DPO has asked the requester for more identifiers: their task is done. */
+    public void identifiersRequested(String reference) {
+        askForIdentifiersTask(reference).ifPresent(task -> tasks.complete(task.getId()));
+    }
+
+    /** More identifiers arrived, asked for or not: locate again. */
+    public void identifiersReceived(String reference) {
+        identifiersRequested(reference);
+        runtime.createMessageCorrelation(DsarProcess.IDENTIFIERS_RECEIVED)
+                .processInstanceBusinessKey(reference)
+                .correlate();
+    }
+
+    public void noDataHeld(String reference) {
+        runtime.createMessageCorrelation(DsarProcess.NO_DATA_HELD)
+                .processInstanceBusinessKey(reference)
+                .correlate();
+    }
+
     public void cancel(String reference) {
         runtime.createMessageCorrelation(DsarProcess.REQUEST_CANCELLED)
                 .processInstanceBusinessKey(reference)
                 .correlate();
+    }
+
+    private Optional<Task> askForIdentifiersTask(String reference) {
+        return Optional.ofNullable(tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(DsarProcess.ASK_FOR_IDENTIFIERS).singleResult());
     }
 }

@@ -24,6 +24,12 @@ public interface DsarConfig {
     @WithDefault("5")
     int dueSoonWorkingDays();
 
+    /**
+     * Secret key (32 bytes or more) under which identifiers are hashed for lookup. Losing or changing
+     * it makes the registry's lookup index unusable until the registry is imported again.
+     */
+    String identifierKey();
+
     /** The built-in accounts by name (dpo, auditor, admin). */
     Map<String, Account> accounts();
 

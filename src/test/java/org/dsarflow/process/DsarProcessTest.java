@@ -11,9 +11,11 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.dsarflow.intake.DsarRequest;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.dsarflow.Studies;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dsarflow.Api.clockEvent;
@@ -42,16 +44,58 @@ class DsarProcessTest {
     }
 
     @Test
-    void aLoggedRequestRecordsItsDeadlineAndWaitsForReview() {
-        String reference = logRequest("ACCESS", "2024-09-03");
+    void aLocatedSubjectGoesToReview() {
+        String study = Studies.create("COLLECTION", "2024-01-01");
+        Studies.importSubjects(study, List.of(Studies.subject("P-1", Map.of("email", "kim@example.org"), "survey")));
+        String reference = dpo().body(Studies.requestFor(study, "ACCESS", "2024-09-03", Map.of("email", "Kim@Example.org")))
+                .post("/api/requests").then().statusCode(201).extract().path("reference");
 
         ProcessInstance instance = instanceOf(reference);
         assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("reviewRequest");
-        assertThat(activitiesOf(instance)).contains("requestLogged", "recordDeadline", "reviewRequest");
+        assertThat(activitiesOf(instance)).contains("requestLogged", "recordDeadline", "locateSubject", "reviewRequest");
         assertThat(runtime.getVariables(instance.getId()))
-                .containsOnlyKeys(DsarProcess.REQUEST_REFERENCE, DsarProcess.DEADLINE)
+                .containsOnlyKeys(DsarProcess.REQUEST_REFERENCE, DsarProcess.DEADLINE, DsarProcess.MATCH_STATUS)
                 .containsEntry(DsarProcess.REQUEST_REFERENCE, reference)
-                .containsEntry(DsarProcess.DEADLINE, "2024-10-03");
+                .containsEntry(DsarProcess.DEADLINE, "2024-10-03")
+                .containsEntry(DsarProcess.MATCH_STATUS, "UNIQUE");
+    }
+
+    @Test
+    void aSubjectNotFoundWaitsForTheDpoToAskForMoreIdentifiersThenLocatesAgain() {
+        String study = Studies.create("COLLECTION", "2024-01-01");
+        Studies.importSubjects(study, List.of(Studies.subject("P-1",
+                Map.of("firstInitial", "J", "surnamePrefix", "Sm", "localAuthority", "London Borough of Bexley"), "survey")));
+        String reference = dpo().body(Studies.requestFor(study, "ERASURE", "2024-10-01", Map.of("email", "js@example.org")))
+                .post("/api/requests").then().statusCode(201).extract().path("reference");
+        ProcessInstance instance = instanceOf(reference);
+        assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("askForIdentifiers");
+        assertThat(runtime.getVariable(instance.getId(), DsarProcess.MATCH_STATUS)).isEqualTo("NOT_FOUND");
+
+        clockEvent(reference, "CLARIFICATION_REQUESTED", "2024-10-02");
+        assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("identifiersReceived");
+
+        dpo().body(Map.of("identifiers", Map.of("firstName", "Jo", "surname", "Smith", "localAuthority", "bexley"),
+                        "on", "2024-10-09"))
+                .post("/api/requests/{ref}/identifiers", reference).then().statusCode(200)
+                .body("match.status", org.hamcrest.Matchers.equalTo("UNIQUE"))
+                .body("deadline", org.hamcrest.Matchers.equalTo("2024-11-11"));
+        assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("reviewRequest");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId("locateSubject").count()).isEqualTo(2);
+    }
+
+    @Test
+    void theDpoMayCloseARequestWhoseSubjectIsNotFound() {
+        String reference = logRequest("ACCESS", "2025-03-10");
+        ProcessInstance instance = instanceOf(reference);
+        assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("askForIdentifiers");
+
+        dpo().post("/api/requests/{ref}/no-data-held", reference).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("COMPLETED"))
+                .body("outcome", org.hamcrest.Matchers.equalTo("NO_DATA_HELD"));
+
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+        assertThat(activitiesOf(instance)).contains("closedNoDataHeld");
     }
 
     @Test
@@ -64,7 +108,7 @@ class DsarProcessTest {
 
         clockEvent(reference, "IDENTITY_CONFIRMED", "2025-03-20");
         assertThat(runtime.getVariable(instance.getId(), DsarProcess.DEADLINE)).isEqualTo("2025-04-22");
-        assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("reviewRequest");
+        assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("askForIdentifiers");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId("recalculateDeadline").count()).isEqualTo(2);
     }
@@ -85,7 +129,10 @@ class DsarProcessTest {
 
     @Test
     void completingTheReviewEndsTheInstance() {
-        String reference = logRequest("RECTIFICATION", "2025-03-10");
+        String study = Studies.create("ANALYSIS", "2024-01-01");
+        Studies.importSubjects(study, List.of(Studies.subject("P-9", Map.of("email", "lee@example.org"), "drive")));
+        String reference = dpo().body(Studies.requestFor(study, "RECTIFICATION", "2025-03-10", Map.of("email", "lee@example.org")))
+                .post("/api/requests").then().statusCode(201).extract().path("reference");
         ProcessInstance instance = instanceOf(reference);
         var review = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         assertThat(review.getTaskDefinitionKey()).isEqualTo("reviewRequest");
@@ -117,7 +164,7 @@ class DsarProcessTest {
         List<HistoricVariableInstance> variables = history.createHistoricVariableInstanceQuery()
                 .processInstanceId(instanceOf(reference).getId()).list();
         assertThat(variables).extracting(HistoricVariableInstance::getName)
-                .containsOnly(DsarProcess.REQUEST_REFERENCE, DsarProcess.DEADLINE);
+                .containsOnly(DsarProcess.REQUEST_REFERENCE, DsarProcess.DEADLINE, DsarProcess.MATCH_STATUS);
         assertThat(variables).extracting(v -> String.valueOf(v.getValue()))
                 .noneMatch(value -> value.contains("example.org") || value.contains("Alex"));
     }

@@ -68,6 +68,11 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public String identifierKey() {
+                return "a-test-identifier-key-of-32-bytes-or-more";
+            }
+
+            @Override
             public Map<String, Account> accounts() {
                 return Map.of(
                         "dpo", () -> passwords.get("dpo"),

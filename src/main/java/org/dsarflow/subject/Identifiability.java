@@ -1,0 +1,5 @@
+package org.dsarflow.subject;
+
+public enum Identifiability {
+    IDENTIFIED, PSEUDONYMISED, ANONYMISED
+}

@@ -1,0 +1,55 @@
+package org.dsarflow.subject;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A research study of the controller: the people it holds data on are located through its schemes. */
+@Entity
+@Table(name = "dsar_study")
+public class Study extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "study_key")
+    public String key;
+
+    @Version
+    public long version;
+
+    public String name;
+
+    public String contactMailbox;
+
+    @Enumerated(EnumType.STRING)
+    public StudyPhase phase;
+
+    public LocalDate phaseSince;
+
+    /** Each scheme is a sorted set of identifier keys that together locate one person. */
+    @Convert(converter = JsonColumn.Schemes.class)
+    public List<List<String>> identifierSchemes = new ArrayList<>();
+
+    @Convert(converter = JsonColumn.LawfulBases.class)
+    public List<LawfulBasis> lawfulBases = new ArrayList<>();
+
+    @Convert(converter = JsonColumn.Texts.class)
+    public List<String> recipients = new ArrayList<>();
+
+    /** Categories of people the study holds data on (child, social worker, carer...). */
+    @Convert(converter = JsonColumn.Texts.class)
+    public List<String> categories = new ArrayList<>();
+
+    public List<Holding> holdings() {
+        return Holding.list("studyKey = ?1 order by key", key);
+    }
+}

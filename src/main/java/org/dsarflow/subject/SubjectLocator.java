@@ -1,0 +1,107 @@
+package org.dsarflow.subject;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.dsarflow.subject.identity.IdentifierHasher;
+import org.dsarflow.subject.identity.IdentifierScheme;
+import org.dsarflow.subject.identity.InvalidIdentifierException;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Finds the person a request is about: hashes what was supplied under each scheme of the studies in
+ * question, then asks the lookup index for those hashes in one indexed query.
+ */
+@ApplicationScoped
+public class SubjectLocator {
+
+    private final IdentifierHasher hasher;
+    private final EntityManager entityManager;
+
+    SubjectLocator(IdentifierHasher hasher, EntityManager entityManager) {
+        this.hasher = hasher;
+        this.entityManager = entityManager;
+    }
+
+    public record Candidate(String studyKey, String subjectRef) {
+    }
+
+    public record Match(MatchStatus status, List<Candidate> candidates) {
+    }
+
+    /** Within a transaction: the studies named, or every study when none is. */
+    public Match locate(Map<String, String> identifiers, Collection<String> studyKeys) {
+        List<Study> studies = studyKeys.isEmpty()
+                ? Study.listAll()
+                : Study.list("key in ?1", studyKeys);
+        Set<String> hashes = new HashSet<>();
+        for (Study study : studies) {
+            for (List<String> keys : study.identifierSchemes) {
+                try {
+                    hasher.lookupHash(IdentifierScheme.of(keys), identifiers).ifPresent(hashes::add);
+                } catch (InvalidIdentifierException e) {
+                    // A value that cannot be normalised (an impossible date) locates no one by that scheme.
+                }
+            }
+        }
+        if (hashes.isEmpty()) {
+            return new Match(MatchStatus.NOT_FOUND, List.of());
+        }
+        // study -> scheme -> the records that scheme's hash found
+        Map<String, Map<String, Set<Candidate>>> hits = new TreeMap<>();
+        entityManager.createQuery("""
+                        select s.studyKey, s.subjectRef, l.scheme from SubjectRecord s, SubjectLookup l
+                        where l.subjectId = s.id and l.lookupHash in :hashes and s.studyKey in :studies""",
+                        Object[].class)
+                .setParameter("hashes", hashes)
+                .setParameter("studies", studies.stream().map(s -> s.key).toList())
+                .getResultList()
+                .forEach(row -> hits.computeIfAbsent((String) row[0], k -> new HashMap<>())
+                        .computeIfAbsent((String) row[2], k -> new HashSet<>())
+                        .add(new Candidate((String) row[0], (String) row[1])));
+        List<Candidate> candidates = hits.values().stream()
+                .flatMap(bySchemes -> narrowed(bySchemes.values()).stream())
+                .sorted(Comparator.comparing(Candidate::studyKey).thenComparing(Candidate::subjectRef))
+                .toList();
+        return new Match(statusOf(candidates), candidates);
+    }
+
+    /**
+     * Within one study, each scheme the identifiers complete narrows the candidates: the person is who
+     * every scheme points to (more identifiers resolve an ambiguity). Schemes that disagree leave all
+     * their records as candidates, for the DPO to resolve with the requester.
+     */
+    private static Set<Candidate> narrowed(Collection<Set<Candidate>> bySchemes) {
+        Set<Candidate> common = null;
+        for (Set<Candidate> found : bySchemes) {
+            if (common == null) {
+                common = new HashSet<>(found);
+            } else {
+                common.retainAll(found);
+            }
+        }
+        if (common == null || !common.isEmpty()) {
+            return common == null ? Set.of() : common;
+        }
+        Set<Candidate> all = new HashSet<>();
+        bySchemes.forEach(all::addAll);
+        return all;
+    }
+
+    private static MatchStatus statusOf(List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return MatchStatus.NOT_FOUND;
+        }
+        Map<String, Long> perStudy = candidates.stream()
+                .collect(Collectors.groupingBy(Candidate::studyKey, Collectors.counting()));
+        return perStudy.values().stream().anyMatch(n -> n > 1) ? MatchStatus.AMBIGUOUS : MatchStatus.UNIQUE;
+    }
+}

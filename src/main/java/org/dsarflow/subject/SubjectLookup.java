@@ -1,0 +1,27 @@
+package org.dsarflow.subject;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import java.io.Serializable;
+
+/** The lookup index: one keyed hash per subject and identifier scheme, never a raw identifier. */
+@Entity
+@Table(name = "dsar_subject_lookup")
+@IdClass(SubjectLookup.Key.class)
+public class SubjectLookup extends PanacheEntityBase {
+
+    @Id
+    public Long subjectId;
+
+    @Id
+    public String scheme;
+
+    public String lookupHash;
+
+    public record Key(Long subjectId, String scheme) implements Serializable {
+    }
+}

@@ -1,0 +1,65 @@
+package org.dsarflow;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.dsarflow.Api.admin;
+
+/** Test studies with a small registry, each with a key of its own so tests do not see each other's people. */
+public final class Studies {
+
+    private static final AtomicInteger NEXT = new AtomicInteger();
+
+    private Studies() {
+    }
+
+    /** A study locating people by email, or by first initial + surname prefix + local authority. */
+    public static String create(String phase, String phaseSince) {
+        String key = "study-" + System.nanoTime() % 1_000_000 + "-" + NEXT.incrementAndGet();
+        admin().body(Map.of(
+                        "key", key,
+                        "name", "Test study " + key,
+                        "contactMailbox", "research@example.org",
+                        "phase", phase,
+                        "phaseSince", phaseSince,
+                        "identifierSchemes", List.of(List.of("email"), List.of("firstInitial", "surnamePrefix", "localAuthority")),
+                        "lawfulBases", List.of(Map.of("purpose", "Evaluate the programme", "basis", "Public task")),
+                        "recipients", List.of("Transcription vendor"),
+                        "categories", List.of("SOCIAL_WORKER"),
+                        "holdings", List.of(
+                                holding("survey", "Online survey platform", "EXTERNAL", "IDENTIFIED", "PRIMARY"),
+                                holding("drive", "Restricted shared drive", "INTERNAL", "IDENTIFIED", "PRIMARY"),
+                                holding("archive", "Secure research archive", "EXTERNAL", "ANONYMISED", "PRIMARY"))))
+                .post("/api/studies").then().statusCode(201);
+        return key;
+    }
+
+    public static Map<String, Object> holding(String key, String location, String custody, String identifiability,
+                                              String source) {
+        return Map.of("key", key, "location", location, "custody", custody, "identifiability", identifiability,
+                "source", source, "retention", "12 months after final collection", "retentionPeriod", "P12M");
+    }
+
+    public static Map<String, Object> subject(String subjectRef, Map<String, String> identifiers, String... holdings) {
+        return Map.of("subjectRef", subjectRef, "category", "SOCIAL_WORKER", "identifiers", identifiers,
+                "holdings", List.of(holdings), "attributes", Map.of("stressScore", "4"));
+    }
+
+    public static void importSubjects(String studyKey, List<Map<String, Object>> subjects) {
+        admin().body(subjects).post("/api/studies/{key}/subjects", studyKey).then().statusCode(200)
+                .body("rejected", org.hamcrest.Matchers.empty());
+    }
+
+    /** A request body naming the study and identifying the person by the identifiers given. */
+    public static Map<String, Object> requestFor(String studyKey, String type, String receivedAt,
+                                                 Map<String, String> identifiers) {
+        return Map.of(
+                "type", type,
+                "receivedAt", receivedAt,
+                "channel", "EMAIL",
+                "requester", Map.of("name", "Alex Example", "email", "alex.example@example.org"),
+                "identifiers", identifiers,
+                "studyKeys", List.of(studyKey));
+    }
+}
