@@ -33,6 +33,19 @@ public interface DsarConfig {
     /** The built-in accounts by name (dpo, auditor, admin). */
     Map<String, Account> accounts();
 
+    Demo demo();
+
+    /** The demo catalogue of the five privacy notices, with a synthetic registry. */
+    interface Demo {
+        /** Load it when the service starts (dev mode). */
+        @WithDefault("false")
+        boolean loadOnStart();
+
+        /** Invented people per study. */
+        @WithDefault("200")
+        long subjectsPerStudy();
+    }
+
     interface Calendar {
         /** The gov.uk division whose bank holidays count: england-and-wales, scotland or northern-ireland. */
         @WithDefault("england-and-wales")

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.dsarflow.shared.DsarConfig;
 import org.jboss.logging.Logger;
 
 import java.io.ByteArrayInputStream;
@@ -46,11 +46,9 @@ public class DemoCatalogue {
     public record Loaded(List<String> registered, List<String> alreadyPresent, long syntheticSubjects) {
     }
 
-    void onStart(@Observes StartupEvent start,
-                 @ConfigProperty(name = "dsar.demo.load-on-start", defaultValue = "false") boolean loadOnStart,
-                 @ConfigProperty(name = "dsar.demo.subjects-per-study", defaultValue = "200") long perStudy) {
-        if (loadOnStart) {
-            Loaded loaded = load(perStudy, "system");
+    void onStart(@Observes StartupEvent start, DsarConfig config) {
+        if (config.demo().loadOnStart()) {
+            Loaded loaded = load(config.demo().subjectsPerStudy(), "system");
             LOG.infof("Demo catalogue: %s registered, %s already present", loaded.registered(), loaded.alreadyPresent());
         }
     }

@@ -58,6 +58,11 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public Demo demo() {
+                return null;
+            }
+
+            @Override
             public Calendar calendar() {
                 return () -> "england-and-wales";
             }
