@@ -10,7 +10,6 @@ import org.dsarflow.intake.RequestViews;
 import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
-import org.dsarflow.shared.UnknownResourceException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -63,8 +62,7 @@ public class RequestClockService {
     /** Stores the deadline as it now stands; called from the process and when the calendar changes. */
     @Transactional
     public LocalDate recordDeadline(String reference) {
-        DsarRequest request = DsarRequest.findByReference(reference)
-                .orElseThrow(() -> new UnknownResourceException("Request", reference));
+        DsarRequest request = DsarRequest.require(reference);
         ClockReading reading = reading(request);
         request.recordClock(reading);
         return reading.deadline();
@@ -72,8 +70,7 @@ public class RequestClockService {
 
     @Transactional
     public RequestView recordClockEvent(String reference, ClockEventBody body, String actor) {
-        DsarRequest request = DsarRequest.findByReference(reference)
-                .orElseThrow(() -> new UnknownResourceException("Request", reference));
+        DsarRequest request = DsarRequest.require(reference);
         boolean needsReason = body.kind() == ClockEventKind.EXTENSION_NOTIFIED;
         if (needsReason && (body.reason() == null || body.reason().isBlank())) {
             throw new InvalidInputException("reason", "an extension needs its reason (complex or numerous requests)");

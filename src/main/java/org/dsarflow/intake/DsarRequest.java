@@ -16,6 +16,7 @@ import jakarta.persistence.Version;
 import org.dsarflow.deadline.ClockReading;
 import org.dsarflow.deadline.ClockState;
 import org.dsarflow.deadline.ClockStop;
+import org.dsarflow.shared.UnknownResourceException;
 import org.dsarflow.subject.MatchStatus;
 
 import java.time.Instant;
@@ -109,6 +110,11 @@ public class DsarRequest extends PanacheEntityBase {
 
     public static Optional<DsarRequest> findByReference(String reference) {
         return find("reference", reference).firstResultOptional();
+    }
+
+    /** The request, or a 404 naming its reference. */
+    public static DsarRequest require(String reference) {
+        return findByReference(reference).orElseThrow(() -> new UnknownResourceException("Request", reference));
     }
 
     public static Optional<DsarRequest> findByIdempotencyKey(String key) {

@@ -11,7 +11,6 @@ import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.Sequences;
-import org.dsarflow.shared.UnknownResourceException;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -89,8 +88,7 @@ public class RequestIntakeService {
 
     @Transactional
     public RequestView cancel(String reference, CancelBody body, String actor) {
-        DsarRequest request = DsarRequest.findByReference(reference)
-                .orElseThrow(() -> new UnknownResourceException("Request", reference));
+        DsarRequest request = DsarRequest.require(reference);
         if (request.status.isClosed()) {
             throw new ConflictException("REQUEST_CLOSED", "Request " + reference + " is already " + request.status);
         }

@@ -7,7 +7,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.deadline.ClockState;
-import org.dsarflow.shared.UnknownResourceException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,8 +36,7 @@ public class RequestQueryService {
     /** {@code auditor}: the auditor's view, without which records matched. */
     @Transactional
     public RequestView view(String reference, boolean auditor) {
-        RequestView view = views.of(DsarRequest.findByReference(reference)
-                .orElseThrow(() -> new UnknownResourceException("Request", reference)));
+        RequestView view = views.of(DsarRequest.require(reference));
         return auditor ? view.forAuditor() : view;
     }
 

@@ -12,7 +12,6 @@ import org.dsarflow.intake.RequestView;
 import org.dsarflow.intake.RequestViews;
 import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
-import org.dsarflow.shared.UnknownResourceException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -43,7 +42,7 @@ public class LocateSubjectService {
     /** The {@code locateSubject} step: records the match on the request and answers its status. */
     @Transactional
     public MatchStatus locate(String reference) {
-        DsarRequest request = find(reference);
+        DsarRequest request = DsarRequest.require(reference);
         SubjectLocator.Match match = locator.locate(request.identifiers, request.studyKeys);
         request.recordMatch(match.status(), match.candidates().stream()
                 .map(c -> new MatchedRecord(c.studyKey(), c.subjectRef())).toList());
@@ -73,7 +72,7 @@ public class LocateSubjectService {
     }
 
     private DsarRequest awaitingIdentifiers(String reference) {
-        DsarRequest request = find(reference);
+        DsarRequest request = DsarRequest.require(reference);
         if (request.status.isClosed()) {
             throw new ConflictException("REQUEST_CLOSED", "Request " + reference + " is " + request.status);
         }
@@ -85,6 +84,6 @@ public class LocateSubjectService {
     }
 
     private static DsarRequest find(String reference) {
-        return DsarRequest.findByReference(reference).orElseThrow(() -> new UnknownResourceException("Request", reference));
+        return DsarRequest.require(reference);
     }
 }
