@@ -136,9 +136,25 @@ class RestartIT {
         second.stop();
     }
 
+    @Test
+    void refusesToStartWithoutTheIdentifierKey() throws Exception {
+        Process process = launch(freePort(), false);
+        assertThat(process.waitFor(READY_WITHIN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+                .as("the application stops by itself").isTrue();
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(Files.readString(dataDir.resolve("app-1.log"))).contains("dsar.identifier-key");
+    }
+
     /** Starts the packaged application on this test's data directory (or database) and waits until it is ready. */
     private App start() throws IOException, InterruptedException {
         int port = freePort();
+        App app = new App(launch(port, true), port);
+        app.awaitReady();
+        return app;
+    }
+
+    /** Launches the packaged application, with or without the identifier key it needs outside dev and test. */
+    private Process launch(int port, boolean withIdentifierKey) throws IOException {
         Path log = dataDir.resolve("app-" + (children.size() + 1) + ".log");
         // C1 only: on two cores it roughly halves start-up, and every test here starts the application twice.
         ProcessBuilder builder = new ProcessBuilder(
@@ -147,13 +163,16 @@ class RestartIT {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
+        env.remove("DSAR_IDENTIFIER_KEY");
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("DSAR_DATA_DIR", dataDir.toString());
         env.put("DSAR_DPO_PASSWORD", DPO_PASSWORD);
         env.put("DSAR_ADMIN_PASSWORD", "admin-restart-it");
         env.put("DSAR_AUDITOR_PASSWORD", "auditor-restart-it");
-        // The same key on every start: identifiers hashed before a restart must still match after it.
-        env.put("DSAR_IDENTIFIER_KEY", "restart-it-identifier-key-of-at-least-32-bytes");
+        if (withIdentifierKey) {
+            // The same key on every start: identifiers hashed before a restart must still match after it.
+            env.put("DSAR_IDENTIFIER_KEY", "restart-it-identifier-key-of-at-least-32-bytes");
+        }
         // H2 keeps its default file database under DSAR_DATA_DIR; the test-db URL is in-memory and would not survive.
         if ("postgresql".equals(DB_KIND)) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", System.getProperty("test-db.url"));
@@ -163,9 +182,7 @@ class RestartIT {
         childLogs.add(log);
         Process process = builder.start();
         children.add(process);
-        App app = new App(process, port);
-        app.awaitReady();
-        return app;
+        return process;
     }
 
     private static int freePort() throws IOException {
