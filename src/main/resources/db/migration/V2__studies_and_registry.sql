@@ -57,7 +57,9 @@ CREATE TABLE dsar_subject (
     category     VARCHAR(32)              NOT NULL,
     imported_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT dsar_subject_pk PRIMARY KEY (id),
-    CONSTRAINT dsar_subject_ref_uk UNIQUE (study_key, subject_ref),
+    -- subject_ref first: an import batch looks up its refs with an IN list, which H2 can only
+    -- seek on the leading column of an index.
+    CONSTRAINT dsar_subject_ref_uk UNIQUE (subject_ref, study_key),
     CONSTRAINT dsar_subject_study_fk FOREIGN KEY (study_key) REFERENCES dsar_study (study_key)
 );
 

@@ -6,6 +6,7 @@ import org.dsarflow.subject.identity.IdentifierHasher;
 import org.dsarflow.subject.identity.IdentifierScheme;
 import org.dsarflow.subject.identity.InvalidIdentifierException;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,18 +56,28 @@ public class SubjectLocator {
         if (hashes.isEmpty()) {
             return new Match(MatchStatus.NOT_FOUND, List.of());
         }
-        // study -> scheme -> the records that scheme's hash found
-        Map<String, Map<String, Set<Candidate>>> hits = new TreeMap<>();
-        entityManager.createQuery("""
-                        select s.studyKey, s.subjectRef, l.scheme from SubjectRecord s, SubjectLookup l
-                        where l.subjectId = s.id and l.lookupHash in :hashes and s.studyKey in :studies""",
+        // Two index-driven steps, so no optimiser can choose to scan a study's subjects: the hashes
+        // through their index, then the few subjects they name by primary key.
+        Map<Long, List<String>> schemesBySubject = new HashMap<>();
+        entityManager.createQuery("select l.subjectId, l.scheme from SubjectLookup l where l.lookupHash in :hashes",
                         Object[].class)
                 .setParameter("hashes", hashes)
-                .setParameter("studies", studies.stream().map(s -> s.key).toList())
                 .getResultList()
-                .forEach(row -> hits.computeIfAbsent((String) row[0], k -> new HashMap<>())
-                        .computeIfAbsent((String) row[2], k -> new HashSet<>())
-                        .add(new Candidate((String) row[0], (String) row[1])));
+                .forEach(row -> schemesBySubject.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]));
+        // study -> scheme -> the records that scheme's hash found
+        Map<String, Map<String, Set<Candidate>>> hits = new TreeMap<>();
+        Set<String> wanted = studyKeysOf(studies);
+        if (!schemesBySubject.isEmpty()) {
+            entityManager.createQuery("select s.id, s.studyKey, s.subjectRef from SubjectRecord s where s.id in :ids",
+                            Object[].class)
+                    .setParameter("ids", schemesBySubject.keySet())
+                    .getResultList().stream()
+                    .filter(row -> wanted.contains((String) row[1]))
+                    .forEach(row -> schemesBySubject.get((Long) row[0]).forEach(scheme ->
+                            hits.computeIfAbsent((String) row[1], k -> new HashMap<>())
+                                    .computeIfAbsent(scheme, k -> new HashSet<>())
+                                    .add(new Candidate((String) row[1], (String) row[2]))));
+        }
         List<Candidate> candidates = hits.values().stream()
                 .flatMap(bySchemes -> narrowed(bySchemes.values()).stream())
                 .sorted(Comparator.comparing(Candidate::studyKey).thenComparing(Candidate::subjectRef))
@@ -94,6 +105,10 @@ public class SubjectLocator {
         Set<Candidate> all = new HashSet<>();
         bySchemes.forEach(all::addAll);
         return all;
+    }
+
+    private static Set<String> studyKeysOf(List<Study> studies) {
+        return studies.stream().map(study -> study.key).collect(Collectors.toSet());
     }
 
     private static MatchStatus statusOf(List<Candidate> candidates) {
