@@ -1,0 +1,705 @@
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * dsarflow lookup benchmark: registry import throughput, and intake latency (POST /api/requests, which
+ * locates the subject in the registry inside the BPMN step locateSubject) against a cheap baseline
+ * (GET /api/calendar/deadline) measured in the same run, at several registry sizes.
+ *
+ * <p>Single-file Java 17 program, JDK only: {@code java bench/LookupBench.java <baseUrl> [--option=value ...]}.
+ * Credentials come from the environment: DSAR_ADMIN_PASSWORD (import) and DSAR_DPO_PASSWORD (requests).
+ * It only talks to the base URL given, which bench/run sets to 127.0.0.1.
+ *
+ * <p>Options (bench/run maps its BENCH_* variables onto them):
+ * <pre>
+ *   --sizes=10000,1000000   registry sizes, each imported into a study of its own, in this order
+ *   --requests=2000         timed requests of each kind (baseline, intake) per size, split over the rounds
+ *   --rounds=5              interleaved rounds: baseline batch, then intake batch, then the next round
+ *   --warmup=300            untimed requests of each kind per size before the rounds
+ *   --rate=100              pacing of the latency batches in requests/s (open loop, fixed rate)
+ *   --clients=4             concurrent clients (threads) for every batch
+ *   --saturation=500        requests of each kind in a closed-loop batch per size (throughput); 0 = skip
+ *   --import-timeout=480    seconds one registry import may take before it is abandoned
+ *   --note=text             printed in the report header (e.g. a configuration override)
+ * </pre>
+ */
+public class LookupBench {
+
+    static final String RECEIVED_ON = "2025-03-10";
+    static final Pattern MATCH_STATUS = Pattern.compile("\"match\"\\s*:\\s*\\{\\s*\"status\"\\s*:\\s*\"([A-Z_]+)\"");
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+    // options
+    static String base;
+    static List<Long> sizes = new ArrayList<>(List.of(10_000L, 1_000_000L));
+    static int requests = 2000, rounds = 5, warmup = 300, clients = 4, saturation = 500;
+    static double rate = 100;
+    static long importTimeoutSeconds = 480;
+    static String note = "";
+
+    static HttpClient http;
+    static String adminAuth, dpoAuth;
+
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        parse(args);
+        adminAuth = basic("admin", requireEnv("DSAR_ADMIN_PASSWORD"));
+        dpoAuth = basic("dpo", requireEnv("DSAR_DPO_PASSWORD"));
+        http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+
+        String started = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        log("dsarflow lookup benchmark, run %s at %s against %s", runId, started, base);
+        log("sizes %s; %d timed requests of each kind per size in %d interleaved rounds; warm-up %d; "
+                + "latency batches paced at %.0f req/s with %d clients; closed-loop batch %d", sizes, requests, rounds,
+                warmup, rate, clients, saturation);
+
+        List<SizeResult> results = new ArrayList<>();
+        for (long size : sizes) {
+            results.add(runSize(size, "bench-" + runId + "-" + size));
+        }
+        report(started, results);
+        boolean failed = results.stream().anyMatch(r -> r.importProblem != null || r.failures() > 0 || r.unsent() > 0);
+        System.exit(failed ? 2 : 0);
+    }
+
+    // ------------------------------------------------------------------------------------------ one size
+
+    static final class SizeResult {
+        long size;
+        String study;
+        double importSeconds = Double.NaN;
+        long rowsSent;
+        String importReply;
+        String importProblem;
+        final List<Batch> baseline = new ArrayList<>();
+        final List<Batch> intake = new ArrayList<>();
+        Batch baselineClosed, intakeClosed;
+
+        long failures() {
+            long f = 0;
+            for (Batch b : baseline) f += b.failures.get();
+            for (Batch b : intake) f += b.failures.get();
+            return f;
+        }
+
+        long unsent() {
+            long u = 0;
+            for (Batch b : baseline) u += b.unsent;
+            for (Batch b : intake) u += b.unsent;
+            return u;
+        }
+    }
+
+    static SizeResult runSize(long size, String study) throws Exception {
+        SizeResult result = new SizeResult();
+        result.size = size;
+        result.study = study;
+        log("");
+        log("== size %,d: study %s", size, study);
+        createStudy(study);
+        importRegistry(result);
+        if (result.importProblem != null) {
+            log("   import failed, no latency measurement at this size: %s", result.importProblem);
+            return result;
+        }
+
+        SplittableRandom random = new SplittableRandom(size * 31 + 7);
+
+        if (warmup > 0) {
+            Batch w1 = runBatch("warm-up baseline", warmup, 0, baselineFactory(warmup), Kind.BASELINE);
+            Batch w2 = runBatch("warm-up intake", warmup, 0, intakeFactory(study, size, random, warmup), Kind.INTAKE);
+            log("   warm-up: baseline %s | intake %s", w1.brief(), w2.brief());
+        }
+        int perRound = Math.max(1, requests / rounds);
+        for (int round = 1; round <= rounds; round++) {
+            Batch b = runBatch("baseline", perRound, rate, baselineFactory(perRound), Kind.BASELINE);
+            Batch in = runBatch("intake", perRound, rate, intakeFactory(study, size, random, perRound), Kind.INTAKE);
+            result.baseline.add(b);
+            result.intake.add(in);
+            log("   round %d/%d: baseline %s | intake %s | ratio p50 %.2f", round, rounds, b.brief(), in.brief(),
+                    in.p(0.5) / b.p(0.5));
+        }
+        if (saturation > 0) {
+            result.baselineClosed = runBatch("baseline closed", saturation, 0, baselineFactory(saturation), Kind.BASELINE);
+            result.intakeClosed = runBatch("intake closed", saturation, 0,
+                    intakeFactory(study, size, random, saturation), Kind.INTAKE);
+            log("   closed loop (%d clients): baseline %.0f req/s | intake %.0f req/s (%s)", clients,
+                    result.baselineClosed.throughput(), result.intakeClosed.throughput(), result.intakeClosed.brief());
+        }
+        return result;
+    }
+
+    static IntFunction<HttpRequest> baselineFactory(int n) {
+        // one immutable request, sent n times
+        HttpRequest request = baselineRequest();
+        return i -> request;
+    }
+
+    /** The people are drawn up front, so the workers share no random generator. */
+    static IntFunction<HttpRequest> intakeFactory(String study, long size, SplittableRandom random, int n) {
+        long[] people = new long[n];
+        for (int i = 0; i < n; i++) {
+            people[i] = 1 + random.nextLong(size);
+        }
+        return i -> intakeRequest(study, people[i]);
+    }
+
+    static HttpRequest baselineRequest() {
+        return HttpRequest.newBuilder(URI.create(base + "/api/calendar/deadline?receivedOn=" + RECEIVED_ON))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", dpoAuth)
+                .header("Accept", "application/json")
+                .GET().build();
+    }
+
+    static HttpRequest intakeRequest(String study, long person) {
+        String email = email(person);
+        String body = "{\"type\":\"ACCESS\",\"receivedAt\":\"" + RECEIVED_ON + "\",\"channel\":\"EMAIL\","
+                + "\"requester\":{\"name\":\"Synthetic Person " + person + "\",\"email\":\"" + email + "\"},"
+                + "\"identifiers\":{\"email\":\"" + email + "\"},\"studyKeys\":[\"" + study + "\"]}";
+        return HttpRequest.newBuilder(URI.create(base + "/api/requests"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", dpoAuth)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static String email(long n) {
+        return String.format("person.%07d@synthetic.invalid", n);
+    }
+
+    // ------------------------------------------------------------------------------------------ study and import
+
+    static void createStudy(String study) throws Exception {
+        String body = "{\"key\":\"" + study + "\",\"name\":\"Benchmark study " + study + "\","
+                + "\"phase\":\"COLLECTION\",\"phaseSince\":\"2025-01-01\",\"identifierSchemes\":[[\"email\"]],"
+                + "\"categories\":[\"PARTICIPANT\"],"
+                + "\"holdings\":[{\"key\":\"survey\",\"location\":\"Online survey platform\",\"custody\":\"EXTERNAL\","
+                + "\"identifiability\":\"IDENTIFIED\",\"source\":\"PRIMARY\",\"retention\":\"12 months after final collection\"}]}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/studies"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", adminAuth)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST /api/studies answered " + response.statusCode() + ": " + clip(response.body()));
+        }
+    }
+
+    static void importRegistry(SizeResult result) throws Exception {
+        CsvRegistry csv = new CsvRegistry(result.size);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/studies/" + result.study + "/subjects"))
+                .timeout(Duration.ofSeconds(importTimeoutSeconds))
+                .header("Authorization", adminAuth)
+                .header("Content-Type", "text/csv")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> csv))
+                .build();
+        long t0 = System.nanoTime();
+        Thread progress = new Thread(() -> {
+            long last = 0;
+            while (!Thread.currentThread().isInterrupted()) {
+                try {
+                    Thread.sleep(15_000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long sent = csv.rowsRead();
+                double s = (System.nanoTime() - t0) / 1e9;
+                log("   import: %,d rows handed to the HTTP client after %.0f s (%,.0f rows/s in the last 15 s; %.1f MiB;"
+                        + " the server lags by what the socket buffers hold, a few MiB)",
+                        sent, s, (sent - last) / 15.0, csv.bytesRead() / 1048576.0);
+                last = sent;
+            }
+        }, "import-progress");
+        progress.setDaemon(true);
+        progress.start();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            result.importSeconds = (System.nanoTime() - t0) / 1e9;
+            result.rowsSent = csv.rowsRead();
+            result.importReply = clip(response.body());
+            if (response.statusCode() != 200) {
+                result.importProblem = "HTTP " + response.statusCode() + " after " + fmt(result.importSeconds) + " s, when the HTTP client had "
+                        + "been handed " + String.format("%,d", result.rowsSent) + " of " + String.format("%,d", result.size)
+                        + " rows (" + String.format("%.2f", csv.bytesRead() / 1048576.0) + " MiB); reply: " + result.importReply;
+            } else {
+                long created = longField(response.body(), "created");
+                long updated = longField(response.body(), "updated");
+                boolean noRejections = response.body().replaceAll("\\s", "").contains("\"rejected\":[]");
+                if (created + updated != result.size || !noRejections) {
+                    result.importProblem = "reply does not account for all " + result.size + " rows: " + result.importReply;
+                }
+            }
+        } catch (HttpTimeoutException e) {
+            result.importSeconds = (System.nanoTime() - t0) / 1e9;
+            result.rowsSent = csv.rowsRead();
+            result.importProblem = "no reply within the import timeout of " + importTimeoutSeconds + " s; the client had handed over "
+                    + String.format("%,d", result.rowsSent) + " of " + String.format("%,d", result.size) + " rows "
+                    + String.format("(%,.0f rows/s)", result.rowsSent / result.importSeconds)
+                    + "; the server may still be importing";
+        } catch (IOException e) {
+            result.importSeconds = (System.nanoTime() - t0) / 1e9;
+            result.rowsSent = csv.rowsRead();
+            result.importProblem = e.getClass().getSimpleName() + " (" + e.getMessage() + ") after " + fmt(result.importSeconds)
+                    + " s, when the client had handed over " + String.format("%,d", result.rowsSent) + " rows";
+        } finally {
+            progress.interrupt();
+        }
+        if (result.importProblem == null) {
+            log("   import: %,d rows in %.2f s = %,.0f rows/s; reply %s", result.size, result.importSeconds,
+                    result.size / result.importSeconds, result.importReply);
+        }
+    }
+
+    /**
+     * The synthetic registry as CSV, generated as it is read: subjectRef,category,holdings,id.email,attr.wellbeingScore
+     * (the column layout of SyntheticRegistry for a study whose only scheme is [email]). Never holds more than one
+     * small buffer of rows.
+     */
+    static final class CsvRegistry extends InputStream {
+        private final long count;
+        private long next; // 0 = header
+        private byte[] buffer = new byte[0];
+        private int position;
+        private final AtomicLong bytes = new AtomicLong();
+        private final AtomicLong rows = new AtomicLong();
+        private final StringBuilder chunk = new StringBuilder(80 * 1024);
+
+        CsvRegistry(long count) {
+            this.count = count;
+        }
+
+        long rowsRead() {
+            return rows.get();
+        }
+
+        long bytesRead() {
+            return bytes.get();
+        }
+
+        private boolean fill() {
+            if (next > count) {
+                return false;
+            }
+            chunk.setLength(0);
+            if (next == 0) {
+                chunk.append("subjectRef,category,holdings,id.email,attr.wellbeingScore\n");
+                next = 1;
+            }
+            long end = Math.min(count, next + 999);
+            rows.addAndGet(end - next + 1);
+            for (long n = next; n <= end; n++) {
+                chunk.append(String.format("SYN-%07d", n)).append(",PARTICIPANT,survey,")
+                        .append(email(n)).append(',').append(1 + (n * 7919) % 10).append('\n');
+            }
+            next = end + 1;
+            buffer = chunk.toString().getBytes(StandardCharsets.UTF_8);
+            position = 0;
+            return true;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (position >= buffer.length && !fill()) {
+                return -1;
+            }
+            int n = Math.min(len, buffer.length - position);
+            System.arraycopy(buffer, position, b, off, n);
+            position += n;
+            bytes.addAndGet(n);
+            return n;
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ batches
+
+    enum Kind { BASELINE, INTAKE }
+
+    static final class Batch {
+        final String label;
+        final int count;
+        final double rate;
+        final long[] latency;       // send -> full reply, ns
+        final long[] fromSchedule;  // intended send time -> full reply, ns (open loop only)
+        final AtomicInteger done = new AtomicInteger();
+        final AtomicInteger failures = new AtomicInteger();
+        final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+        final Map<String, AtomicInteger> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+        int unsent;
+        double seconds;
+
+        Batch(String label, int count, double rate) {
+            this.label = label;
+            this.count = count;
+            this.rate = rate;
+            this.latency = new long[count];
+            this.fromSchedule = new long[count];
+            Arrays.fill(latency, -1);
+            Arrays.fill(fromSchedule, -1);
+        }
+
+        long[] sorted(long[] values) {
+            return Arrays.stream(values).filter(v -> v >= 0).sorted().toArray();
+        }
+
+        /** Nearest-rank percentile in milliseconds of the send-to-reply latency. */
+        double p(double q) {
+            return percentile(sorted(latency), q);
+        }
+
+        double pSchedule(double q) {
+            return percentile(sorted(fromSchedule), q);
+        }
+
+        double throughput() {
+            return done.get() / seconds;
+        }
+
+        String brief() {
+            String s = String.format("p50 %.1f ms p99 %.1f ms %.0f req/s", p(0.5), p(0.99), throughput());
+            if (failures.get() > 0 || unsent > 0) {
+                s += String.format(" FAILURES %d unsent %d %s", failures.get(), unsent, problems.peek());
+            }
+            return s;
+        }
+    }
+
+    static double percentile(long[] sortedNanos, double q) {
+        if (sortedNanos.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(q * sortedNanos.length);
+        return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
+    }
+
+    /**
+     * Runs {@code count} requests with {@code clients} threads. With {@code rate > 0}, request i is due at
+     * start + i/rate (open loop, fixed rate): a thread waits for the due time of the next request, so a slow
+     * reply delays later sends and shows up in {@code fromSchedule}. With {@code rate == 0}, closed loop.
+     * Bounded: a batch stops sending after max(120 s, 5x its planned duration).
+     */
+    static Batch runBatch(String label, int count, double rate, IntFunction<HttpRequest> requests, Kind kind)
+            throws InterruptedException {
+        Batch batch = new Batch(label, count, rate);
+        AtomicInteger nextIndex = new AtomicInteger();
+        AtomicInteger unsent = new AtomicInteger();
+        long start = System.nanoTime() + 20_000_000L;
+        double planned = rate > 0 ? count / rate : 0;
+        long stopSendingAt = start + (long) (Math.max(120, 5 * planned) * 1e9);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                int i;
+                while ((i = nextIndex.getAndIncrement()) < count) {
+                    long due = rate > 0 ? start + (long) (i * 1e9 / rate) : 0;
+                    if (rate > 0) {
+                        long wait;
+                        while ((wait = due - System.nanoTime()) > 0) {
+                            LockSupport.parkNanos(wait);
+                        }
+                    }
+                    if (System.nanoTime() > stopSendingAt) {
+                        unsent.incrementAndGet();
+                        continue;
+                    }
+                    long t0 = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = http.send(requests.apply(i), HttpResponse.BodyHandlers.ofString());
+                        long t1 = System.nanoTime();
+                        batch.latency[i] = t1 - t0;
+                        batch.fromSchedule[i] = t1 - (rate > 0 ? due : t0);
+                        batch.done.incrementAndGet();
+                        String problem = check(kind, response);
+                        batch.statuses.computeIfAbsent(Integer.toString(response.statusCode()), k -> new AtomicInteger()).incrementAndGet();
+                        if (problem != null) {
+                            batch.failures.incrementAndGet();
+                            if (batch.problems.size() < 5) {
+                                batch.problems.add(problem);
+                            }
+                        }
+                    } catch (IOException e) {
+                        batch.failures.incrementAndGet();
+                        if (batch.problems.size() < 5) {
+                            batch.problems.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }, label + "-" + c);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        batch.seconds = (System.nanoTime() - start) / 1e9;
+        batch.unsent = unsent.get();
+        return batch;
+    }
+
+    /** Null when the reply is what it should be, else what was wrong (no personal data: problem bodies carry none). */
+    static String check(Kind kind, HttpResponse<String> response) {
+        if (kind == Kind.BASELINE) {
+            return response.statusCode() == 200 ? null : "HTTP " + response.statusCode() + " " + clip(response.body());
+        }
+        if (response.statusCode() != 201) {
+            return "HTTP " + response.statusCode() + " " + clip(response.body());
+        }
+        Matcher m = MATCH_STATUS.matcher(response.body());
+        if (!m.find()) {
+            return "201 without match.status";
+        }
+        return "UNIQUE".equals(m.group(1)) ? null : "match.status " + m.group(1);
+    }
+
+    // ------------------------------------------------------------------------------------------ report
+
+    static void report(String started, List<SizeResult> results) {
+        StringBuilder out = new StringBuilder();
+        String line = "-".repeat(100);
+        out.append('\n').append("=".repeat(100)).append('\n');
+        out.append(String.format("dsarflow lookup benchmark: results (started %s, %d cpus, Java %s)%n", started,
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+        out.append(String.format("latency: %d rounds x %d requests of each kind, paced at %.0f req/s (open loop) by %d clients; "
+                + "ms, pooled over rounds%n", rounds, Math.max(1, requests / rounds), rate, clients));
+        if (!note.isBlank()) {
+            out.append("note: ").append(note).append('\n');
+        }
+
+        out.append(line).append('\n').append("Registry import (one streamed text/csv POST per size)\n");
+        out.append(String.format("%12s %12s %10s  %s%n", "rows", "rows/s", "seconds", "result"));
+        for (SizeResult r : results) {
+            String rowsPerSecond = r.importProblem == null ? String.format("%,.0f", r.size / r.importSeconds) : "-";
+            out.append(String.format("%,12d %12s %10s  %s%n", r.size, rowsPerSecond, fmt(r.importSeconds),
+                    r.importProblem == null ? "ok " + r.importReply : "FAILED: " + r.importProblem));
+        }
+        out.append("target: >= 20,000 rows/s\n");
+
+        out.append(line).append('\n').append("Latency at the paced rate, ms (baseline = GET /api/calendar/deadline; "
+                + "intake = POST /api/requests incl. locateSubject)\n");
+        out.append(String.format("%12s | %8s %8s | %8s %8s %9s %8s %7s | %9s %11s | %s%n", "registry", "base p50", "base p99",
+                "int p50", "int p99", "int p99s", "int max", "int r/s", "ratio p50", "ratio range", "failed/unsent"));
+        for (SizeResult r : results) {
+            if (r.baseline.isEmpty()) {
+                out.append(String.format("%,12d | %s%n", r.size, "not measured (import failed)"));
+                continue;
+            }
+            Batch b = pooled(r.baseline);
+            Batch in = pooled(r.intake);
+            double[] ratios = r.intake.stream().mapToDouble(x -> 0).toArray();
+            for (int k = 0; k < ratios.length; k++) {
+                ratios[k] = r.intake.get(k).p(0.5) / r.baseline.get(k).p(0.5);
+            }
+            double[] sortedRatios = ratios.clone();
+            Arrays.sort(sortedRatios);
+            out.append(String.format("%,12d | %8.2f %8.2f | %8.2f %8.2f %9.1f %8.1f %7.1f | %9.2f %5.2f-%-5.2f | %d/%d%s%n", r.size,
+                    b.p(0.5), b.p(0.99), in.p(0.5), in.p(0.99), in.pSchedule(0.99), in.p(1.0), in.throughput(),
+                    median(ratios), sortedRatios[0], sortedRatios[sortedRatios.length - 1], r.failures(), r.unsent(),
+                    problemsOf(r)));
+        }
+        out.append("int p99s = p99 measured from each request's scheduled send time (includes the wait in the client "
+                + "when replies fall behind the pace); int r/s = intake requests/s achieved over the paced batches\n");
+        out.append("ratio p50 = median over rounds of (intake p50 / baseline p50) in the same round; range = min-max over rounds\n");
+        out.append("target: intake p99 <= 50 ms at 100 req/s\n");
+
+        if (saturation > 0) {
+            out.append(line).append('\n').append(String.format("Throughput, closed loop with %d clients, %d requests of each kind%n",
+                    clients, saturation));
+            out.append(String.format("%12s | %14s | %14s %10s %10s%n", "registry", "baseline req/s", "intake req/s", "int p50", "int p99"));
+            for (SizeResult r : results) {
+                if (r.intakeClosed == null) {
+                    out.append(String.format("%,12d | %s%n", r.size, "not measured"));
+                    continue;
+                }
+                out.append(String.format("%,12d | %14.0f | %14.0f %10.2f %10.2f%n", r.size, r.baselineClosed.throughput(),
+                        r.intakeClosed.throughput(), r.intakeClosed.p(0.5), r.intakeClosed.p(0.99)));
+            }
+            out.append("target (spec): intake >= 300 req/s sustained at 1,000,000 records\n");
+        }
+
+        out.append(line).append('\n').append("Headline\n");
+        List<SizeResult> measured = results.stream().filter(r -> !r.intake.isEmpty()).toList();
+        if (measured.size() >= 2) {
+            SizeResult small = measured.get(0);
+            SizeResult large = measured.get(measured.size() - 1);
+            double smallP50 = pooled(small.intake).p(0.5);
+            double largeP50 = pooled(large.intake).p(0.5);
+            double smallNet = smallP50 - pooled(small.baseline).p(0.5);
+            double largeNet = largeP50 - pooled(large.baseline).p(0.5);
+            out.append(String.format("intake p50 at %,d / at %,d records = %.2f / %.2f ms = %.2f (flat = 1.0)%n", large.size,
+                    small.size, largeP50, smallP50, largeP50 / smallP50));
+            out.append(String.format("intake p50 minus baseline p50: %.2f ms at %,d vs %.2f ms at %,d records%n", largeNet,
+                    large.size, smallNet, small.size));
+        } else {
+            out.append("no size ratio: fewer than two sizes were measured");
+            List<SizeResult> missing = results.stream().filter(r -> r.intake.isEmpty()).toList();
+            if (!missing.isEmpty()) {
+                out.append(" (import failed at ");
+                out.append(String.join(", ", missing.stream().map(r -> String.format("%,d", r.size)).toList()));
+                out.append(")");
+            }
+            out.append('\n');
+        }
+        for (SizeResult r : results) {
+            out.append(String.format("import %,d rows: %s%n", r.size, r.importProblem == null
+                    ? String.format("%,.0f rows/s (%.1f s)", r.size / r.importSeconds, r.importSeconds) : "FAILED"));
+        }
+        out.append("=".repeat(100)).append('\n');
+        System.out.print(out);
+        System.out.flush();
+    }
+
+    static String problemsOf(SizeResult r) {
+        List<String> all = new ArrayList<>();
+        for (Batch b : r.baseline) all.addAll(b.problems);
+        for (Batch b : r.intake) all.addAll(b.problems);
+        return all.isEmpty() ? "" : "  first: " + all.get(0);
+    }
+
+    static Batch pooled(List<Batch> batches) {
+        int total = batches.stream().mapToInt(b -> b.count).sum();
+        Batch all = new Batch("pooled", total, 0);
+        int k = 0;
+        double seconds = 0;
+        for (Batch b : batches) {
+            System.arraycopy(b.latency, 0, all.latency, k, b.count);
+            System.arraycopy(b.fromSchedule, 0, all.fromSchedule, k, b.count);
+            k += b.count;
+            all.done.addAndGet(b.done.get());
+            all.failures.addAndGet(b.failures.get());
+            seconds += b.seconds;
+        }
+        all.seconds = seconds;
+        return all;
+    }
+
+    static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int n = v.length;
+        return n == 0 ? Double.NaN : n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    static void parse(String[] args) {
+        if (args.length == 0 || args[0].startsWith("--")) {
+            System.err.println("usage: java bench/LookupBench.java <baseUrl> [--sizes=10000,1000000] [--requests=2000] "
+                    + "[--rounds=5] [--warmup=300] [--rate=100] [--clients=4] [--saturation=500] [--import-timeout=480]");
+            System.exit(64);
+        }
+        base = args[0].replaceAll("/+$", "");
+        URI uri = URI.create(base);
+        if (!"127.0.0.1".equals(uri.getHost()) && !"localhost".equals(uri.getHost())) {
+            throw new IllegalArgumentException("the benchmark only talks to 127.0.0.1 or localhost, not " + uri.getHost());
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--") || !a.contains("=")) {
+                throw new IllegalArgumentException("options look like --name=value: " + a);
+            }
+            options.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        }
+        options.forEach((name, value) -> {
+            switch (name) {
+                case "sizes" -> {
+                    sizes = new ArrayList<>();
+                    for (String s : value.trim().split("[,\\s]+")) {
+                        if (!s.isEmpty()) sizes.add(Long.parseLong(s.replace("_", "")));
+                    }
+                    if (sizes.isEmpty() || sizes.stream().anyMatch(s -> s < 1 || s > 9_999_999)) {
+                        throw new IllegalArgumentException("sizes must be 1..9,999,999 (7-digit synthetic numbers)");
+                    }
+                }
+                case "requests" -> requests = Integer.parseInt(value);
+                case "rounds" -> rounds = Integer.parseInt(value);
+                case "warmup" -> warmup = Integer.parseInt(value);
+                case "rate" -> rate = Double.parseDouble(value);
+                case "clients" -> clients = Integer.parseInt(value);
+                case "saturation" -> saturation = Integer.parseInt(value);
+                case "import-timeout" -> importTimeoutSeconds = Long.parseLong(value);
+                case "note" -> note = value;
+                default -> throw new IllegalArgumentException("unknown option --" + name);
+            }
+        });
+        if (requests < rounds || rounds < 1 || clients < 1 || clients > 64 || rate < 0 || rate > 5000
+                || requests > 1_000_000 || warmup < 0 || saturation < 0 || importTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("option out of range");
+        }
+    }
+
+    static String requireEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalStateException(name + " must be set in the environment");
+        }
+        return value;
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static long longField(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\"\\s*:\\s*(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    static String clip(String s) {
+        if (s == null) return "";
+        s = s.replaceAll("\\s+", " ");
+        return s.length() <= 300 ? s : s.substring(0, 300) + "...";
+    }
+
+    static String fmt(double seconds) {
+        return Double.isNaN(seconds) ? "-" : String.format("%.1f", seconds);
+    }
+
+    static void log(String format, Object... args) {
+        System.out.println(args.length == 0 ? format : String.format(format, args));
+        System.out.flush();
+    }
+}
