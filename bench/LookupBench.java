@@ -41,10 +41,13 @@ import java.util.regex.Pattern;
  *   --requests=2000         timed requests of each kind (baseline, intake) per size, split over the rounds
  *   --rounds=5              interleaved rounds: baseline batch, then intake batch, then the next round
  *   --warmup=300            untimed requests of each kind per size before the rounds
+ *   --jvm-warmup=600        untimed requests of each kind, before the first size, against a 100-row warm-up study,
+ *                           so the first size is not measured on a colder JVM than the later ones; 0 = skip
  *   --rate=100              pacing of the latency batches in requests/s (open loop, fixed rate)
  *   --clients=4             concurrent clients (threads) for every batch
  *   --saturation=500        requests of each kind in a closed-loop batch per size (throughput); 0 = skip
- *   --import-timeout=480    seconds one registry import may take before it is abandoned
+ *   --import-timeout=420    seconds one registry import may take before it is abandoned
+ *   --deadline=780          seconds for the whole run: past it, no new import or batch starts and the report is printed
  *   --note=text             printed in the report header (e.g. a configuration override)
  * </pre>
  */
@@ -57,9 +60,12 @@ public class LookupBench {
     // options
     static String base;
     static List<Long> sizes = new ArrayList<>(List.of(10_000L, 1_000_000L));
-    static int requests = 2000, rounds = 5, warmup = 300, clients = 4, saturation = 500;
+    static int requests = 2000, rounds = 5, warmup = 300, clients = 4, saturation = 500, jvmWarmup = 600;
+    static final long WARMUP_STUDY_ROWS = 100;
     static double rate = 100;
-    static long importTimeoutSeconds = 480;
+    static long importTimeoutSeconds = 420;
+    static long deadlineSeconds = 780;
+    static long deadlineNanos;
     static String note = "";
 
     static HttpClient http;
@@ -70,6 +76,7 @@ public class LookupBench {
         parse(args);
         adminAuth = basic("admin", requireEnv("DSAR_ADMIN_PASSWORD"));
         dpoAuth = basic("dpo", requireEnv("DSAR_DPO_PASSWORD"));
+        deadlineNanos = System.nanoTime() + deadlineSeconds * 1_000_000_000L;
         http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -78,12 +85,22 @@ public class LookupBench {
         String started = DateTimeFormatter.ISO_INSTANT.format(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         String runId = Long.toString(System.currentTimeMillis(), 36);
         log("dsarflow lookup benchmark, run %s at %s against %s", runId, started, base);
-        log("sizes %s; %d timed requests of each kind per size in %d interleaved rounds; warm-up %d; "
-                + "latency batches paced at %.0f req/s with %d clients; closed-loop batch %d", sizes, requests, rounds,
-                warmup, rate, clients, saturation);
+        log("sizes %s; %d timed requests of each kind per size in %d interleaved rounds; warm-up %d per size, %d before "
+                + "the first; latency batches paced at %.0f req/s with %d clients; closed-loop batch %d", sizes, requests, rounds,
+                warmup, jvmWarmup, rate, clients, saturation);
 
+        if (jvmWarmup > 0) {
+            warmUpJvm("bench-" + runId + "-warmup");
+        }
         List<SizeResult> results = new ArrayList<>();
         for (long size : sizes) {
+            if (pastDeadline()) {
+                SizeResult skipped = new SizeResult();
+                skipped.size = size;
+                skipped.importProblem = "not run: the run's deadline of " + deadlineSeconds + " s had passed";
+                results.add(skipped);
+                continue;
+            }
             results.add(runSize(size, "bench-" + runId + "-" + size));
         }
         report(started, results);
@@ -134,6 +151,10 @@ public class LookupBench {
 
         SplittableRandom random = new SplittableRandom(size * 31 + 7);
 
+        if (pastDeadline()) {
+            log("   the run's deadline of %d s has passed: no latency measurement at this size", deadlineSeconds);
+            return result;
+        }
         if (warmup > 0) {
             Batch w1 = runBatch("warm-up baseline", warmup, 0, baselineFactory(warmup), Kind.BASELINE);
             Batch w2 = runBatch("warm-up intake", warmup, 0, intakeFactory(study, size, random, warmup), Kind.INTAKE);
@@ -141,6 +162,10 @@ public class LookupBench {
         }
         int perRound = Math.max(1, requests / rounds);
         for (int round = 1; round <= rounds; round++) {
+            if (pastDeadline()) {
+                log("   the run's deadline of %d s has passed: stopping after %d rounds", deadlineSeconds, round - 1);
+                break;
+            }
             Batch b = runBatch("baseline", perRound, rate, baselineFactory(perRound), Kind.BASELINE);
             Batch in = runBatch("intake", perRound, rate, intakeFactory(study, size, random, perRound), Kind.INTAKE);
             result.baseline.add(b);
@@ -148,7 +173,7 @@ public class LookupBench {
             log("   round %d/%d: baseline %s | intake %s | ratio p50 %.2f", round, rounds, b.brief(), in.brief(),
                     in.p(0.5) / b.p(0.5));
         }
-        if (saturation > 0) {
+        if (saturation > 0 && !pastDeadline()) {
             result.baselineClosed = runBatch("baseline closed", saturation, 0, baselineFactory(saturation), Kind.BASELINE);
             result.intakeClosed = runBatch("intake closed", saturation, 0,
                     intakeFactory(study, size, random, saturation), Kind.INTAKE);
@@ -156,6 +181,26 @@ public class LookupBench {
                     result.baselineClosed.throughput(), result.intakeClosed.throughput(), result.intakeClosed.brief());
         }
         return result;
+    }
+
+    /** Brings the service's JIT to a steady state before the first measured size, on a study of its own. */
+    static void warmUpJvm(String study) throws Exception {
+        log("");
+        log("== JVM warm-up: study %s with %d rows, %d requests of each kind (not reported)", study, WARMUP_STUDY_ROWS, jvmWarmup);
+        createStudy(study);
+        SizeResult warm = new SizeResult();
+        warm.size = WARMUP_STUDY_ROWS;
+        warm.study = study;
+        importRegistry(warm);
+        if (warm.importProblem != null) {
+            log("   warm-up import failed: %s", warm.importProblem);
+            return;
+        }
+        SplittableRandom random = new SplittableRandom(1);
+        Batch b = runBatch("jvm warm-up baseline", jvmWarmup, 0, baselineFactory(jvmWarmup), Kind.BASELINE);
+        Batch in = runBatch("jvm warm-up intake", jvmWarmup, 0, intakeFactory(study, WARMUP_STUDY_ROWS, random, jvmWarmup),
+                Kind.INTAKE);
+        log("   baseline %s | intake %s", b.brief(), in.brief());
     }
 
     static IntFunction<HttpRequest> baselineFactory(int n) {
@@ -219,7 +264,8 @@ public class LookupBench {
     static void importRegistry(SizeResult result) throws Exception {
         CsvRegistry csv = new CsvRegistry(result.size);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/studies/" + result.study + "/subjects"))
-                .timeout(Duration.ofSeconds(importTimeoutSeconds))
+                .timeout(Duration.ofSeconds(Math.max(1, Math.min(importTimeoutSeconds,
+                        (deadlineNanos - System.nanoTime()) / 1_000_000_000L))))
                 .header("Authorization", adminAuth)
                 .header("Content-Type", "text/csv")
                 .header("Accept", "application/json")
@@ -264,7 +310,8 @@ public class LookupBench {
         } catch (HttpTimeoutException e) {
             result.importSeconds = (System.nanoTime() - t0) / 1e9;
             result.rowsSent = csv.rowsRead();
-            result.importProblem = "no reply within the import timeout of " + importTimeoutSeconds + " s; the client had handed over "
+            result.importProblem = "no reply within " + fmt(result.importSeconds) + " s (import timeout " + importTimeoutSeconds
+                    + " s, or the run's deadline); the HTTP client had been handed "
                     + String.format("%,d", result.rowsSent) + " of " + String.format("%,d", result.size) + " rows "
                     + String.format("(%,.0f rows/s)", result.rowsSent / result.importSeconds)
                     + "; the server may still be importing";
@@ -420,6 +467,7 @@ public class LookupBench {
      */
     static Batch runBatch(String label, int count, double rate, IntFunction<HttpRequest> requests, Kind kind)
             throws InterruptedException {
+        // (a batch that starts before the run's deadline may end after it: it has its own bound)
         Batch batch = new Batch(label, count, rate);
         AtomicInteger nextIndex = new AtomicInteger();
         AtomicInteger unsent = new AtomicInteger();
@@ -504,6 +552,8 @@ public class LookupBench {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
         out.append(String.format("latency: %d rounds x %d requests of each kind, paced at %.0f req/s (open loop) by %d clients; "
                 + "ms, pooled over rounds%n", rounds, Math.max(1, requests / rounds), rate, clients));
+        out.append(String.format("warm-up: %d requests of each kind before the first size (%d-row study), %d per size%n",
+                jvmWarmup, WARMUP_STUDY_ROWS, warmup));
         if (!note.isBlank()) {
             out.append("note: ").append(note).append('\n');
         }
@@ -523,7 +573,8 @@ public class LookupBench {
                 "int p50", "int p99", "int p99s", "int max", "int r/s", "ratio p50", "ratio range", "failed/unsent"));
         for (SizeResult r : results) {
             if (r.baseline.isEmpty()) {
-                out.append(String.format("%,12d | %s%n", r.size, "not measured (import failed)"));
+                out.append(String.format("%,12d | %s%n", r.size, r.importProblem != null
+                        ? "not measured (import failed)" : "not measured (the run's deadline had passed)"));
                 continue;
             }
             Batch b = pooled(r.baseline);
@@ -572,11 +623,13 @@ public class LookupBench {
                     small.size, largeP50, smallP50, largeP50 / smallP50));
             out.append(String.format("intake p50 minus baseline p50: %.2f ms at %,d vs %.2f ms at %,d records%n", largeNet,
                     large.size, smallNet, small.size));
+            out.append(String.format("ratio p50 (intake/baseline, same rounds) at %,d / at %,d records = %.2f / %.2f = %.2f%n",
+                    large.size, small.size, medianRatio(large), medianRatio(small), medianRatio(large) / medianRatio(small)));
         } else {
             out.append("no size ratio: fewer than two sizes were measured");
             List<SizeResult> missing = results.stream().filter(r -> r.intake.isEmpty()).toList();
             if (!missing.isEmpty()) {
-                out.append(" (import failed at ");
+                out.append(" (not measured at ");
                 out.append(String.join(", ", missing.stream().map(r -> String.format("%,d", r.size)).toList()));
                 out.append(")");
             }
@@ -589,6 +642,15 @@ public class LookupBench {
         out.append("=".repeat(100)).append('\n');
         System.out.print(out);
         System.out.flush();
+    }
+
+    /** Median over rounds of (intake p50 / baseline p50) of the same round. */
+    static double medianRatio(SizeResult r) {
+        double[] ratios = new double[r.intake.size()];
+        for (int k = 0; k < ratios.length; k++) {
+            ratios[k] = r.intake.get(k).p(0.5) / r.baseline.get(k).p(0.5);
+        }
+        return median(ratios);
     }
 
     static String problemsOf(SizeResult r) {
@@ -627,7 +689,7 @@ public class LookupBench {
     static void parse(String[] args) {
         if (args.length == 0 || args[0].startsWith("--")) {
             System.err.println("usage: java bench/LookupBench.java <baseUrl> [--sizes=10000,1000000] [--requests=2000] "
-                    + "[--rounds=5] [--warmup=300] [--rate=100] [--clients=4] [--saturation=500] [--import-timeout=480]");
+                    + "[--rounds=5] [--warmup=300] [--jvm-warmup=600] [--rate=100] [--clients=4] [--saturation=500] [--import-timeout=420] [--deadline=780]");
             System.exit(64);
         }
         base = args[0].replaceAll("/+$", "");
@@ -657,18 +719,24 @@ public class LookupBench {
                 case "requests" -> requests = Integer.parseInt(value);
                 case "rounds" -> rounds = Integer.parseInt(value);
                 case "warmup" -> warmup = Integer.parseInt(value);
+                case "jvm-warmup" -> jvmWarmup = Integer.parseInt(value);
                 case "rate" -> rate = Double.parseDouble(value);
                 case "clients" -> clients = Integer.parseInt(value);
                 case "saturation" -> saturation = Integer.parseInt(value);
                 case "import-timeout" -> importTimeoutSeconds = Long.parseLong(value);
+                case "deadline" -> deadlineSeconds = Long.parseLong(value);
                 case "note" -> note = value;
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         });
         if (requests < rounds || rounds < 1 || clients < 1 || clients > 64 || rate < 0 || rate > 5000
-                || requests > 1_000_000 || warmup < 0 || saturation < 0 || importTimeoutSeconds < 1) {
+                || requests > 1_000_000 || warmup < 0 || jvmWarmup < 0 || saturation < 0 || importTimeoutSeconds < 1 || deadlineSeconds < 1) {
             throw new IllegalArgumentException("option out of range");
         }
+    }
+
+    static boolean pastDeadline() {
+        return System.nanoTime() > deadlineNanos;
     }
 
     static String requireEnv(String name) {
