@@ -35,6 +35,31 @@ public final class Studies {
         return key;
     }
 
+    /**
+     * A study with two external custodians (survey platform, transcription vendor), an internal drive and
+     * an anonymised archive, whose purposes rely on consent; recipients are told of erasures (Art. 19).
+     */
+    public static String createWithCustodians(String phase, String phaseSince) {
+        String key = "custodians-" + System.nanoTime() % 1_000_000 + "-" + NEXT.incrementAndGet();
+        admin().body(Map.of(
+                        "key", key,
+                        "name", "Test study " + key,
+                        "contactMailbox", "research@example.org",
+                        "phase", phase,
+                        "phaseSince", phaseSince,
+                        "identifierSchemes", List.of(List.of("email")),
+                        "lawfulBases", List.of(Map.of("purpose", "Take part in the survey", "basis", "Consent")),
+                        "recipients", List.of("Survey platform provider", "Transcription vendor"),
+                        "categories", List.of("SOCIAL_WORKER"),
+                        "holdings", List.of(
+                                holding("survey", "Online survey platform", "EXTERNAL", "IDENTIFIED", "PRIMARY"),
+                                holding("transcription", "Transcription vendor", "EXTERNAL", "IDENTIFIED", "PRIMARY"),
+                                holding("drive", "Restricted shared drive", "INTERNAL", "IDENTIFIED", "PRIMARY"),
+                                holding("archive", "Secure research archive", "EXTERNAL", "ANONYMISED", "PRIMARY"))))
+                .post("/api/studies").then().statusCode(201);
+        return key;
+    }
+
     public static Map<String, Object> holding(String key, String location, String custody, String identifiability,
                                               String source) {
         return Map.of("key", key, "location", location, "custody", custody, "identifiability", identifiability,

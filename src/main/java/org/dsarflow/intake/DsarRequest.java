@@ -108,6 +108,32 @@ public class DsarRequest extends PanacheEntityBase {
 
     public String cancellationReason;
 
+    /** The corrections a rectification asks for, by attribute or identifier name. */
+    @ElementCollection
+    @CollectionTable(name = "dsar_request_change", joinColumns = @JoinColumn(name = "request_id"))
+    @MapKeyColumn(name = "change_name")
+    @Column(name = "change_value")
+    public Map<String, String> changes = new LinkedHashMap<>();
+
+    /** When the decision was proposed; the DPO's review follows. */
+    public Instant decidedAt;
+
+    public Instant reviewedAt;
+
+    public String reviewedBy;
+
+    @Enumerated(EnumType.STRING)
+    public ReviewOutcome reviewOutcome;
+
+    public String reviewJustification;
+
+    @Enumerated(EnumType.STRING)
+    public RefusalReason refusalReason;
+
+    public Instant restrictionLiftedAt;
+
+    public String restrictionLiftReason;
+
     public static Optional<DsarRequest> findByReference(String reference) {
         return find("reference", reference).firstResultOptional();
     }
@@ -130,7 +156,7 @@ public class DsarRequest extends PanacheEntityBase {
         pausedDays = reading.pausedDays();
         if (!status.isClosed()) {
             status = switch (reading.state()) {
-                case RUNNING -> RequestStatus.IN_PROGRESS;
+                case RUNNING -> awaitingReview() ? RequestStatus.AWAITING_REVIEW : RequestStatus.IN_PROGRESS;
                 case PAUSED -> RequestStatus.AWAITING_CLARIFICATION;
                 case STOPPED -> reading.awaiting().contains(ClockStop.IDENTITY)
                         ? RequestStatus.AWAITING_IDENTITY
@@ -143,6 +169,41 @@ public class DsarRequest extends PanacheEntityBase {
         matchStatus = status;
         matches.clear();
         matches.addAll(records);
+    }
+
+    /** A decision has been proposed and the DPO has not reviewed it yet. */
+    public boolean awaitingReview() {
+        return decidedAt != null && reviewedAt == null;
+    }
+
+    public void recordDecision(Instant at) {
+        decidedAt = at;
+        if (status == RequestStatus.IN_PROGRESS) {
+            status = RequestStatus.AWAITING_REVIEW;
+        }
+    }
+
+    public void recordReview(ReviewOutcome outcome, RefusalReason reason, String justification, String by, Instant at) {
+        reviewOutcome = outcome;
+        refusalReason = reason;
+        reviewJustification = justification;
+        reviewedBy = by;
+        reviewedAt = at;
+        if (status == RequestStatus.AWAITING_REVIEW) {
+            status = RequestStatus.IN_PROGRESS;
+        }
+    }
+
+    /** The response has gone: fulfilled, or refused as manifestly unfounded or excessive. */
+    public void respond(Instant at) {
+        if (reviewOutcome == ReviewOutcome.REFUSED) {
+            status = RequestStatus.REFUSED;
+            outcome = refusalReason.name();
+        } else {
+            status = RequestStatus.COMPLETED;
+            outcome = "FULFILLED";
+        }
+        closedAt = at;
     }
 
     /** Closed without acting: the person could not be found, so we hold no data about them. */

@@ -13,6 +13,7 @@ import java.util.Map;
 /**
  * {@code POST /api/requests}. {@code receivedAt} is an ISO date or an ISO date-time with offset, kept
  * as text here so a bad value is answered naming the field rather than as a parse failure.
+ * {@code changes} are the corrections a RECTIFICATION asks for, by attribute or identifier name.
  */
 public record LogRequestBody(
         @NotNull RequestType type,
@@ -21,7 +22,8 @@ public record LogRequestBody(
         @NotNull @Valid RequesterBody requester,
         @Size(max = 20) Map<@NotBlank @Pattern(regexp = IDENTIFIER_KEY) String, @NotBlank @Size(max = 256) String> identifiers,
         @Size(max = 50) List<@NotBlank @Pattern(regexp = STUDY_KEY) String> studyKeys,
-        @Size(max = 4000) String details) {
+        @Size(max = 4000) String details,
+        @Size(max = 50) Map<@NotBlank @Pattern(regexp = IDENTIFIER_KEY) String, @NotNull @Size(max = 4000) String> changes) {
 
     static final String IDENTIFIER_KEY = "[A-Za-z][A-Za-z0-9]{0,63}";
     static final String STUDY_KEY = "[a-z0-9][a-z0-9-]{0,63}";

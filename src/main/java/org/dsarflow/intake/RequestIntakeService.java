@@ -65,6 +65,9 @@ public class RequestIntakeService {
             throw new InvalidInputException("requester",
                     "requester needs at least one of email, phone or postalAddress to be answered");
         }
+        if (body.changes() != null && !body.changes().isEmpty() && body.type() != RequestType.RECTIFICATION) {
+            throw new InvalidInputException("changes", "changes are the corrections of a RECTIFICATION request");
+        }
         Receipt receipt = Receipt.parse(body.receivedAt(), config.timeZone())
                 .requirePlausible(Instant.now(clock), LocalDate.now(clock));
         if (idempotencyKey == null) {
@@ -117,6 +120,9 @@ public class RequestIntakeService {
         }
         if (body.studyKeys() != null) {
             request.studyKeys.addAll(body.studyKeys());
+        }
+        if (body.changes() != null) {
+            body.changes().forEach((k, v) -> request.changes.put(k, v.strip()));
         }
         request.details = body.details();
         request.idempotencyKey = key;

@@ -38,10 +38,11 @@ public class RequestViews {
     public List<RequestView> of(List<DsarRequest> requests) {
         Map<Long, ClockReading> readings = clocks.readings(requests);
         LocalDate today = LocalDate.now(clock);
-        return requests.stream().map(r -> view(r, readings.get(r.id), today)).toList();
+        Decisions decisions = Decisions.of(requests);
+        return requests.stream().map(r -> view(r, readings.get(r.id), today, decisions)).toList();
     }
 
-    private RequestView view(DsarRequest request, ClockReading reading, LocalDate today) {
+    private RequestView view(DsarRequest request, ClockReading reading, LocalDate today, Decisions decisions) {
         boolean open = !request.status.isClosed();
         return new RequestView(
                 request.reference,
@@ -58,6 +59,9 @@ public class RequestViews {
                 open && reading.dueSoon(today, calendars.calendar(), config.dueSoonWorkingDays()),
                 request.matchStatus == null ? null
                         : new RequestView.Match(request.matchStatus, request.matches.stream().sorted(BY_STUDY).toList()),
+                decisions.decision(request),
+                decisions.notifications(request),
+                decisions.restriction(request),
                 request.outcome);
     }
 }

@@ -14,6 +14,17 @@ public final class DsarProcess {
     /** Variable: UNIQUE, AMBIGUOUS or NOT_FOUND, from locateSubject. */
     public static final String MATCH_STATUS = "matchStatus";
 
+    /** Variable: how many actions {@code decide} proposed. */
+    public static final String PROPOSED_ACTIONS = "proposedActions";
+    /** Variable: APPROVED or REFUSED, set when the DPO completes {@code reviewDecision}. */
+    public static final String REVIEW_OUTCOME = "reviewOutcome";
+    /** Variable: how many external holdings {@code carryOut} left to custodians. */
+    public static final String CUSTODIAN_TASKS = "custodianTasks";
+    /** Variable local to each {@code confirmCustodian} task: "studyKey/holdingKey". */
+    public static final String CUSTODIAN_TASK = "custodianTask";
+
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String CONFIRM_CUSTODIAN = "confirmCustodian";
     public static final String ASK_FOR_IDENTIFIERS = "askForIdentifiers";
     public static final String IDENTIFIERS_RECEIVED_EVENT = "identifiersReceived";
 

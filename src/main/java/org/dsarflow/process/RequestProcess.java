@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.dsarflow.intake.ReviewOutcome;
 
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,29 @@ public class RequestProcess {
                 .correlate();
     }
 
+    public boolean awaitingReview(String reference) {
+        return task(reference, DsarProcess.REVIEW_DECISION).isPresent();
+    }
+
+    /** The DPO has reviewed the decision: the process carries it out, or goes to the refusal. */
+    public void decisionReviewed(String reference, ReviewOutcome outcome) {
+        Task review = task(reference, DsarProcess.REVIEW_DECISION).orElseThrow(() ->
+                new IllegalStateException("Request " + reference + " has no review task"));
+        tasks.complete(review.getId(), Map.of(DsarProcess.REVIEW_OUTCOME, outcome.name()));
+    }
+
+    /** Completes the custodian task for "studyKey/holdingKey", if it is still open. */
+    public boolean custodianConfirmed(String reference, String custodianTask) {
+        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(DsarProcess.CONFIRM_CUSTODIAN).list()) {
+            if (custodianTask.equals(tasks.getVariable(task.getId(), DsarProcess.CUSTODIAN_TASK))) {
+                tasks.complete(task.getId());
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void noDataHeld(String reference) {
         runtime.createMessageCorrelation(DsarProcess.NO_DATA_HELD)
                 .processInstanceBusinessKey(reference)
@@ -65,7 +89,11 @@ public class RequestProcess {
     }
 
     private Optional<Task> askForIdentifiersTask(String reference) {
+        return task(reference, DsarProcess.ASK_FOR_IDENTIFIERS);
+    }
+
+    private Optional<Task> task(String reference, String taskDefinitionKey) {
         return Optional.ofNullable(tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(DsarProcess.ASK_FOR_IDENTIFIERS).singleResult());
+                .taskDefinitionKey(taskDefinitionKey).singleResult());
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.subject.identity.DirectIdentifiers;
 import org.dsarflow.subject.identity.IdentifierHasher;
 import org.dsarflow.subject.identity.IdentifierNormaliser;
 import org.dsarflow.subject.identity.IdentifierScheme;
@@ -42,7 +43,7 @@ public class RegistryImportService {
 
     private static final Logger LOG = Logger.getLogger(RegistryImportService.class);
     static final int BATCH = 1000;
-    static final String RAW_IDENTIFIER_PREFIX = "identifier.";
+    static final String RAW_IDENTIFIER_PREFIX = DirectIdentifiers.RAW_IDENTIFIER_PREFIX;
     private static final Pattern SUBJECT_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern CATEGORY = Pattern.compile(StudyDescription.CATEGORY);
     private static final Pattern NAME = Pattern.compile(StudyDescription.IDENTIFIER_KEY);

@@ -32,6 +32,9 @@ public class SubjectRecord extends PanacheEntityBase {
 
     public Instant importedAt;
 
+    /** The request that restricted processing of this record, until the DPO lifts it. */
+    public String restrictedBy;
+
     @ElementCollection
     @CollectionTable(name = "dsar_subject_holding", joinColumns = @JoinColumn(name = "subject_id"))
     @Column(name = "holding_key")

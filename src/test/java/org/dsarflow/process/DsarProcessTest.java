@@ -51,10 +51,13 @@ class DsarProcessTest {
                 .post("/api/requests").then().statusCode(201).extract().path("reference");
 
         ProcessInstance instance = instanceOf(reference);
-        assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("reviewRequest");
-        assertThat(activitiesOf(instance)).contains("requestLogged", "recordDeadline", "locateSubject", "reviewRequest");
+        assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("reviewDecision");
+        assertThat(activitiesOf(instance)).contains("requestLogged", "recordDeadline", "locateSubject", "decide",
+                "reviewDecision");
         assertThat(runtime.getVariables(instance.getId()))
-                .containsOnlyKeys(DsarProcess.REQUEST_REFERENCE, DsarProcess.DEADLINE, DsarProcess.MATCH_STATUS)
+                .containsOnlyKeys(DsarProcess.REQUEST_REFERENCE, DsarProcess.DEADLINE, DsarProcess.MATCH_STATUS,
+                        DsarProcess.PROPOSED_ACTIONS)
+                .containsEntry(DsarProcess.PROPOSED_ACTIONS, 1)
                 .containsEntry(DsarProcess.REQUEST_REFERENCE, reference)
                 .containsEntry(DsarProcess.DEADLINE, "2024-10-03")
                 .containsEntry(DsarProcess.MATCH_STATUS, "UNIQUE");
@@ -79,7 +82,7 @@ class DsarProcessTest {
                 .post("/api/requests/{ref}/identifiers", reference).then().statusCode(200)
                 .body("match.status", org.hamcrest.Matchers.equalTo("UNIQUE"))
                 .body("deadline", org.hamcrest.Matchers.equalTo("2024-11-11"));
-        assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("reviewRequest");
+        assertThat(runtime.getActiveActivityIds(instance.getId())).containsExactly("reviewDecision");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
                 .activityId("locateSubject").count()).isEqualTo(2);
     }
@@ -128,19 +131,23 @@ class DsarProcessTest {
     }
 
     @Test
-    void completingTheReviewEndsTheInstance() {
+    void approvingTheReviewCarriesOutAndResponds() {
         String study = Studies.create("ANALYSIS", "2024-01-01");
         Studies.importSubjects(study, List.of(Studies.subject("P-9", Map.of("email", "lee@example.org"), "drive")));
         String reference = dpo().body(Studies.requestFor(study, "RECTIFICATION", "2025-03-10", Map.of("email", "lee@example.org")))
                 .post("/api/requests").then().statusCode(201).extract().path("reference");
         ProcessInstance instance = instanceOf(reference);
         var review = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        assertThat(review.getTaskDefinitionKey()).isEqualTo("reviewRequest");
+        assertThat(review.getTaskDefinitionKey()).isEqualTo("reviewDecision");
         assertThat(tasks.getIdentityLinksForTask(review.getId()))
                 .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("dpo"));
 
-        tasks.complete(review.getId());
+        dpo().body(Map.of("approve", true, "changes", Map.of("stressScore", "2")))
+                .post("/api/requests/{ref}/review", reference).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("COMPLETED"));
 
+        assertThat(activitiesOf(instance)).contains("decide", "reviewDecision", "reviewed", "carryOut",
+                "custodiansToConfirm", "respond", "requestHandled");
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance.getId())
                 .singleResult().getEndActivityId()).isEqualTo("requestHandled");
     }

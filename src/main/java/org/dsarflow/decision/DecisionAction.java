@@ -1,0 +1,85 @@
+package org.dsarflow.decision;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.dsarflow.subject.Custody;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/** One action on one matched record's data in one holding: proposed, reviewed, carried out. */
+@Entity
+@Table(name = "dsar_decision_action")
+public class DecisionAction extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "dsar_decision_action_seq")
+    @SequenceGenerator(name = "dsar_decision_action_seq", sequenceName = "dsar_decision_action_seq", allocationSize = 50)
+    public Long id;
+
+    @Version
+    public long version;
+
+    public Long requestId;
+
+    public String studyKey;
+
+    public String subjectRef;
+
+    public String holdingKey;
+
+    @Enumerated(EnumType.STRING)
+    public Custody custody;
+
+    /** What the decision table proposed; differs from {@link #action} when the DPO amended it. */
+    @Enumerated(EnumType.STRING)
+    public Action proposedAction;
+
+    @Enumerated(EnumType.STRING)
+    public Action action;
+
+    public String basis;
+
+    public String explanation;
+
+    public String amendmentJustification;
+
+    @Enumerated(EnumType.STRING)
+    public ActionState state;
+
+    public Instant doneAt;
+
+    public LocalDate custodianConfirmedOn;
+
+    public String custodianNote;
+
+    public String custodianConfirmedBy;
+
+    public static List<DecisionAction> of(Long requestId) {
+        return list("requestId = ?1 order by studyKey, holdingKey", requestId);
+    }
+
+    public static List<DecisionAction> of(Collection<Long> requestIds) {
+        return list("requestId in ?1 order by requestId, studyKey, holdingKey", requestIds);
+    }
+
+    public void done(Instant at) {
+        state = ActionState.DONE;
+        doneAt = at;
+    }
+
+    /** "studyKey/holdingKey": names a custodian's task without naming the person. */
+    public String custodianTask() {
+        return studyKey + "/" + holdingKey;
+    }
+}

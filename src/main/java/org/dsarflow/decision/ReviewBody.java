@@ -1,0 +1,45 @@
+package org.dsarflow.decision;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.dsarflow.intake.RefusalReason;
+import org.dsarflow.subject.StudyDescription;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/requests/{ref}/review}: approve the proposed actions (optionally amended, with a
+ * justification), or refuse the request as manifestly unfounded or excessive, with the reason.
+ * {@code changes} sets the corrections a rectification applies, where the request did not give them.
+ */
+public record ReviewBody(
+        @NotNull Boolean approve,
+        @Size(max = 200) List<@NotNull @Valid Amendment> amendments,
+        @Size(max = 4000) String justification,
+        RefusalReason refusalReason,
+        @Size(max = 50) Map<@NotBlank @Pattern(regexp = StudyDescription.IDENTIFIER_KEY) String,
+                @NotNull @Size(max = 4000) String> changes) {
+
+    /** The DPO's choice for one holding; {@code studyKey} may be left out when only one matched study has it. */
+    public record Amendment(
+            @Size(max = 64) String studyKey,
+            @NotBlank @Size(max = 64) String holdingKey,
+            @NotNull Action action) {
+    }
+
+    List<Amendment> amendmentsOrNone() {
+        return amendments == null ? List.of() : amendments;
+    }
+
+    Map<String, String> changesOrNone() {
+        return changes == null ? Map.of() : changes;
+    }
+
+    boolean justified() {
+        return justification != null && !justification.isBlank();
+    }
+}

@@ -1,0 +1,136 @@
+package org.dsarflow.fulfilment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.dsarflow.decision.Action;
+import org.dsarflow.decision.ActionState;
+import org.dsarflow.decision.DecisionAction;
+import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.subject.Custody;
+import org.dsarflow.subject.RegistryMaintenance;
+import org.dsarflow.subject.Study;
+import org.dsarflow.subject.SubjectRecord;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code carryOut} and {@code respond} steps: acts on the registry's copy of each matched record as
+ * approved, hands external holdings to their custodians, and records the Art. 19 notices.
+ */
+@ApplicationScoped
+public class FulfilmentService {
+
+    private static final Logger LOG = Logger.getLogger(FulfilmentService.class);
+    /** Actions after which the subject's data in a holding is still held. */
+    private static final Set<Action> KEEPS_DATA =
+            EnumSet.of(Action.RETAIN_PSEUDONYMISED, Action.RESTRICT, Action.RECTIFY, Action.EXPORT, Action.NOT_APPLICABLE);
+
+    private final RegistryMaintenance registry;
+    private final Clock clock;
+
+    FulfilmentService(RegistryMaintenance registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /** Carries out the approved actions; answers how many custodian tasks remain. */
+    @Transactional
+    public int carryOut(String reference) {
+        DsarRequest request = DsarRequest.require(reference);
+        Instant now = Instant.now(clock);
+        List<DecisionAction> actions = DecisionAction.<DecisionAction>of(request.id).stream()
+                .filter(a -> a.state == ActionState.APPROVED).toList();
+        Map<String, List<DecisionAction>> byRecord = actions.stream().collect(Collectors.groupingBy(
+                a -> a.studyKey + "/" + a.subjectRef, TreeMap::new, Collectors.toList()));
+        for (List<DecisionAction> recordActions : byRecord.values()) {
+            DecisionAction first = recordActions.get(0);
+            registry.record(first.studyKey, first.subjectRef)
+                    .ifPresent(record -> carryOut(request, record, recordActions));
+        }
+        int custodianTasks = 0;
+        for (DecisionAction action : actions) {
+            if (action.custody == Custody.EXTERNAL && action.action.isCarriedOut()) {
+                action.state = ActionState.AWAITING_CUSTODIAN;
+                custodianTasks++;
+            } else {
+                action.done(now);
+            }
+        }
+        if (actions.stream().anyMatch(a -> a.action == Action.ERASE || a.action == Action.RETAIN_PSEUDONYMISED)) {
+            // The supplied identifiers were needed only to locate the person, whose identifiers are now gone.
+            request.identifiers.clear();
+        }
+        notifyRecipients(request, actions, now);
+        LOG.infof("Request %s: %d actions carried out or handed over, %d custodian tasks", reference,
+                actions.size(), custodianTasks);
+        return custodianTasks;
+    }
+
+    @Transactional
+    public void respond(String reference) {
+        DsarRequest request = DsarRequest.require(reference);
+        request.respond(Instant.now(clock));
+        LOG.infof("Request %s closed: %s", reference, request.outcome);
+    }
+
+    /** The open custodian tasks, as "studyKey/holdingKey". */
+    @Transactional
+    public List<String> awaitingCustodians(String reference) {
+        DsarRequest request = DsarRequest.require(reference);
+        return DecisionAction.<DecisionAction>of(request.id).stream()
+                .filter(a -> a.state == ActionState.AWAITING_CUSTODIAN)
+                .map(DecisionAction::custodianTask)
+                .toList();
+    }
+
+    private void carryOut(DsarRequest request, SubjectRecord record, List<DecisionAction> actions) {
+        if (has(actions, Action.RECTIFY, Custody.INTERNAL)) {
+            registry.rectify(record, request.changes, request.identifiers);
+        }
+        if (has(actions, Action.RESTRICT, Custody.INTERNAL)) {
+            registry.restrict(record, request.reference);
+        }
+        Set<String> erased = actions.stream().filter(a -> a.action == Action.ERASE)
+                .map(a -> a.holdingKey).collect(Collectors.toSet());
+        boolean kept = actions.stream().anyMatch(a -> KEEPS_DATA.contains(a.action));
+        if (!erased.isEmpty()) {
+            registry.erase(record, erased, kept);
+        }
+        if (kept && actions.stream().anyMatch(a -> a.action == Action.RETAIN_PSEUDONYMISED)) {
+            registry.pseudonymise(record);
+        }
+    }
+
+    private static boolean has(List<DecisionAction> actions, Action action, Custody custody) {
+        return actions.stream().anyMatch(a -> a.action == action && a.custody == custody);
+    }
+
+    private static void notifyRecipients(DsarRequest request, List<DecisionAction> actions, Instant now) {
+        Map<String, Set<Action>> toldByStudy = new LinkedHashMap<>();
+        for (DecisionAction action : actions) {
+            if (action.action.isToldToRecipients()) {
+                toldByStudy.computeIfAbsent(action.studyKey, k -> EnumSet.noneOf(Action.class)).add(action.action);
+            }
+        }
+        toldByStudy.forEach((studyKey, told) -> Optional.ofNullable(Study.<Study>findById(studyKey))
+                .ifPresent(study -> study.recipients.forEach(recipient -> {
+                    RecipientNotice notice = new RecipientNotice();
+                    notice.requestId = request.id;
+                    notice.studyKey = studyKey;
+                    notice.recipient = recipient;
+                    notice.actions = told.stream().map(Enum::name).collect(Collectors.joining(","));
+                    notice.recordedAt = now;
+                    notice.persist();
+                })));
+    }
+}

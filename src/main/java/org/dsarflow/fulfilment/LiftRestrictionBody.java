@@ -1,0 +1,8 @@
+package org.dsarflow.fulfilment;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /api/requests/{ref}/restriction/lift}: why processing may resume (Art. 18(3): the requester is told first). */
+public record LiftRestrictionBody(@NotBlank @Size(max = 2000) String reason) {
+}

@@ -1,0 +1,53 @@
+package org.dsarflow.fulfilment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.dsarflow.decision.Action;
+import org.dsarflow.decision.ActionState;
+import org.dsarflow.decision.DecisionAction;
+import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.intake.RequestView;
+import org.dsarflow.intake.RequestViews;
+import org.dsarflow.shared.ConflictException;
+import org.dsarflow.subject.RegistryMaintenance;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Lifts the restriction a request placed, so its records may be processed and exported again. */
+@ApplicationScoped
+public class RestrictionService {
+
+    private static final Logger LOG = Logger.getLogger(RestrictionService.class);
+
+    private final RegistryMaintenance registry;
+    private final RequestViews views;
+    private final Clock clock;
+
+    RestrictionService(RegistryMaintenance registry, RequestViews views, Clock clock) {
+        this.registry = registry;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RequestView lift(String reference, LiftRestrictionBody body, String actor) {
+        DsarRequest request = DsarRequest.require(reference);
+        boolean restricted = DecisionAction.<DecisionAction>of(request.id).stream()
+                .anyMatch(a -> a.action == Action.RESTRICT
+                        && (a.state == ActionState.DONE || a.state == ActionState.AWAITING_CUSTODIAN));
+        if (!restricted) {
+            throw new ConflictException("NOT_RESTRICTED", "Request " + reference + " has restricted nothing");
+        }
+        if (request.restrictionLiftedAt != null) {
+            throw new ConflictException("RESTRICTION_LIFTED", "The restriction of request " + reference
+                    + " was lifted at " + request.restrictionLiftedAt);
+        }
+        long records = registry.liftRestrictions(reference);
+        request.restrictionLiftedAt = Instant.now(clock);
+        request.restrictionLiftReason = body.reason().strip();
+        LOG.infof("Request %s: restriction lifted by %s on %d registry records", reference, actor, records);
+        return views.of(request);
+    }
+}

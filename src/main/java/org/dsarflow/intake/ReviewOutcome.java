@@ -1,0 +1,6 @@
+package org.dsarflow.intake;
+
+/** What the DPO decided on review. */
+public enum ReviewOutcome {
+    APPROVED, REFUSED
+}
