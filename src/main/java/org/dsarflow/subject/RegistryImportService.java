@@ -230,6 +230,8 @@ public class RegistryImportService {
                     .call(() -> writer.write(study.key(), batch));
             created += written.created();
             updated += written.updated();
+            written.restricted().forEach(row -> rejected.add(new ImportReport.Rejection(row.line(),
+                    "subjectRef " + row.subjectRef() + " is restricted by a data-subject request and is left as it is")));
             batch.clear();
         }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,13 +44,19 @@ class RegistryWriter {
                        Map<String, String> attributes, Map<String, String> lookups) {
     }
 
-    record Written(int created, int updated) {
+    /** {@code restricted}: rows left alone because a data-subject request restricted their record. */
+    record Written(int created, int updated, List<PreparedRow> restricted) {
     }
 
-    Written write(String studyKey, List<PreparedRow> rows) {
+    Written write(String studyKey, List<PreparedRow> batch) {
         Timestamp now = Timestamp.from(Instant.now(clock));
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, Long> existing = existingIds(connection, studyKey, rows);
+            Map<String, Long> existing = new HashMap<>();
+            Set<String> restrictedRefs = existingIds(connection, studyKey, batch, existing);
+            // Restriction (Art. 18) stops processing, and an import overwriting the record is processing.
+            List<PreparedRow> restricted = batch.stream().filter(r -> restrictedRefs.contains(r.subjectRef())).toList();
+            List<PreparedRow> rows = restricted.isEmpty() ? batch
+                    : batch.stream().filter(r -> !restrictedRefs.contains(r.subjectRef())).toList();
             long nextId = rows.size() > existing.size() ? sequences.next(SUBJECT_SEQUENCE) : 0;
             long[] ids = new long[rows.size()];
             List<Long> replaced = new ArrayList<>();
@@ -66,29 +73,34 @@ class RegistryWriter {
                 deleteChildren(connection, table, replaced);
             }
             insertChildren(connection, rows, ids);
-            return new Written(rows.size() - replaced.size(), replaced.size());
+            return new Written(rows.size() - replaced.size(), replaced.size(), restricted);
         } catch (SQLException e) {
             throw new IllegalStateException("Registry batch could not be written", e);
         }
     }
 
-    private static Map<String, Long> existingIds(Connection connection, String studyKey, List<PreparedRow> rows)
-            throws SQLException {
+    /** Fills {@code ids} with the unrestricted records already there; answers the restricted ones' refs. */
+    private static Set<String> existingIds(Connection connection, String studyKey, List<PreparedRow> rows,
+                                           Map<String, Long> ids) throws SQLException {
         String marks = String.join(",", Collections.nCopies(rows.size(), "?"));
-        Map<String, Long> ids = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT subject_ref, id FROM dsar_subject WHERE study_key = ? AND subject_ref IN (" + marks + ")")) {
+        Set<String> restricted = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT subject_ref, id, restricted_by"
+                + " FROM dsar_subject WHERE study_key = ? AND subject_ref IN (" + marks + ")")) {
             select.setString(1, studyKey);
             for (int i = 0; i < rows.size(); i++) {
                 select.setString(i + 2, rows.get(i).subjectRef());
             }
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    ids.put(result.getString(1), result.getLong(2));
+                    if (result.getString(3) == null) {
+                        ids.put(result.getString(1), result.getLong(2));
+                    } else {
+                        restricted.add(result.getString(1));
+                    }
                 }
             }
         }
-        return ids;
+        return restricted;
     }
 
     private static void insertSubjects(Connection connection, String studyKey, List<PreparedRow> rows,
