@@ -82,7 +82,7 @@ class LocateSubjectTest {
                 .post("/api/requests/{ref}/identifiers", reference).then().statusCode(200)
                 .body("match.status", equalTo("UNIQUE"))
                 .body("match.candidates.subjectRef", equalTo(List.of("P-2")))
-                .body("status", equalTo("IN_PROGRESS"))
+                .body("status", equalTo("AWAITING_REVIEW"))
                 .body("clock.pausedDays", equalTo(4))
                 .body("deadline", equalTo("2025-04-14"));
         dpo().body(Map.of("identifiers", Map.of("email", "x@example.org")))
