@@ -70,7 +70,7 @@ public class CustodianService {
     }
 
     private static DecisionAction custodianAction(DsarRequest request, CustodianConfirmationBody body) {
-        List<DecisionAction> matching = DecisionAction.<DecisionAction>of(request.id).stream()
+        List<DecisionAction> matching = DecisionAction.of(request.id).stream()
                 .filter(a -> a.custody == Custody.EXTERNAL && a.action.isCarriedOut())
                 .filter(a -> a.holdingKey.equals(body.holdingKey().strip()))
                 .filter(a -> body.studyKey() == null || a.studyKey.equals(body.studyKey().strip()))

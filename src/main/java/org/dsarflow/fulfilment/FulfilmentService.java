@@ -48,7 +48,7 @@ public class FulfilmentService {
     public int carryOut(String reference) {
         DsarRequest request = DsarRequest.require(reference);
         Instant now = Instant.now(clock);
-        List<DecisionAction> actions = DecisionAction.<DecisionAction>of(request.id).stream()
+        List<DecisionAction> actions = DecisionAction.of(request.id).stream()
                 .filter(a -> a.state == ActionState.APPROVED).toList();
         Map<String, List<DecisionAction>> byRecord = actions.stream().collect(Collectors.groupingBy(
                 a -> a.studyKey + "/" + a.subjectRef, TreeMap::new, Collectors.toList()));
@@ -87,7 +87,7 @@ public class FulfilmentService {
     @Transactional
     public List<String> awaitingCustodians(String reference) {
         DsarRequest request = DsarRequest.require(reference);
-        return DecisionAction.<DecisionAction>of(request.id).stream()
+        return DecisionAction.of(request.id).stream()
                 .filter(a -> a.state == ActionState.AWAITING_CUSTODIAN)
                 .map(DecisionAction::custodianTask)
                 .toList();

@@ -54,7 +54,7 @@ public class ResponsePackageService {
             throw new ConflictException("NOT_APPROVED", "Request " + reference
                     + " has no response package until the DPO approves its decision");
         }
-        List<DecisionAction> exports = DecisionAction.<DecisionAction>of(request.id).stream()
+        List<DecisionAction> exports = DecisionAction.of(request.id).stream()
                 .filter(a -> a.action == Action.EXPORT).toList();
         if (exports.isEmpty()) {
             throw new ConflictException("NO_EXPORT", "Request " + reference + " exports no data: it is a "

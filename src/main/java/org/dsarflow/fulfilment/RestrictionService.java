@@ -34,7 +34,7 @@ public class RestrictionService {
     @Transactional
     public RequestView lift(String reference, LiftRestrictionBody body, String actor) {
         DsarRequest request = DsarRequest.require(reference);
-        boolean restricted = DecisionAction.<DecisionAction>of(request.id).stream()
+        boolean restricted = DecisionAction.of(request.id).stream()
                 .anyMatch(a -> a.action == Action.RESTRICT
                         && (a.state == ActionState.DONE || a.state == ActionState.AWAITING_CUSTODIAN));
         if (!restricted) {
