@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 public final class DecisionTable {
 
     private static final Pattern CONSENT_OR_CONTRACT =
-            Pattern.compile("\\b(consent|contract)\\b|6\\(1\\)\\((a|b)\\)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("\\b(consent(ed)?|contract(s|ual)?)\\b|(?<![\\d.])6\\(1\\)\\s*\\((a|b)\\)",
+                    Pattern.CASE_INSENSITIVE);
 
     private static final String CUSTODIAN = " %s is held for us by a custodian: we have asked them to act and"
             + " will confirm to you once they have.";
