@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.dsarflow.Api.admin;
+import static org.dsarflow.Api.dpo;
 
 /** Test studies with a small registry, each with a key of its own so tests do not see each other's people. */
 public final class Studies {
@@ -74,6 +75,19 @@ public final class Studies {
     public static void importSubjects(String studyKey, List<Map<String, Object>> subjects) {
         admin().body(subjects).post("/api/studies/{key}/subjects", studyKey).then().statusCode(200)
                 .body("rejected", org.hamcrest.Matchers.empty());
+    }
+
+    /**
+     * Imports a person held in {@code holdings} of {@code studyKey} (a subject of their own, so one study
+     * serves several requests) and logs a request of {@code type} from them; it waits for the DPO's review.
+     */
+    public static String located(String studyKey, String type, String receivedAt, String... holdings) {
+        String email = "p" + System.nanoTime() + "-" + NEXT.incrementAndGet() + "@example.org";
+        importSubjects(studyKey, List.of(subject("P-" + NEXT.incrementAndGet(), Map.of("email", email), holdings)));
+        return dpo().body(requestFor(studyKey, type, receivedAt, Map.of("email", email)))
+                .post("/api/requests").then().statusCode(201)
+                .body("status", org.hamcrest.Matchers.equalTo("AWAITING_REVIEW"))
+                .extract().path("reference");
     }
 
     /** A request body naming the study and identifying the person by the identifiers given. */

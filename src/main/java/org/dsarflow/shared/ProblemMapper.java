@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -17,12 +18,12 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * The one place where failures become RFC 9457 problem details. Details are written here, never
@@ -127,14 +128,22 @@ public class ProblemMapper {
     }
 
     /**
-     * "log.body.requester.email" becomes "requester.email": the client knows no method names. Map keys
-     * and values ("&lt;map value&gt;") are named by their map, so a submitted value is never echoed.
+     * "log.body.requester.email" becomes "requester.email": the client knows no method names. A list
+     * element keeps its index ("amendments[0].holdingKey"), as in a JSON mapping failure. Map keys and
+     * values ("&lt;map value&gt;") are named by their map, so a submitted value is never echoed.
      */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        List<String> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false)
-                .map(node -> node.getName() == null ? "" : node.getName())
-                .filter(name -> !name.isEmpty() && !name.startsWith("<"))
-                .toList();
+        List<String> nodes = new ArrayList<>();
+        for (Path.Node node : violation.getPropertyPath()) {
+            // A node's index is its place in the list named by the node before it.
+            if (node.isInIterable() && node.getIndex() != null && !nodes.isEmpty()) {
+                nodes.set(nodes.size() - 1, nodes.get(nodes.size() - 1) + "[" + node.getIndex() + "]");
+            }
+            String name = node.getName();
+            if (name != null && !name.isEmpty() && !name.startsWith("<")) {
+                nodes.add(name);
+            }
+        }
         int start = nodes.size() > 2 ? 2 : Math.min(1, nodes.size() - 1);
         return String.join(".", nodes.subList(Math.max(start, 0), nodes.size()));
     }

@@ -2,15 +2,18 @@ package org.dsarflow.shared;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import org.dsarflow.Studies;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.dsarflow.Api.anonymous;
 import static org.dsarflow.Api.as;
+import static org.dsarflow.Api.dpo;
 import static org.dsarflow.Api.logRequest;
 
 /**
@@ -24,7 +27,18 @@ class AuthorizationTest {
             {"type":"ACCESS","receivedAt":"2025-03-10","channel":"POST",
              "requester":{"name":"Pat Example","postalAddress":"1 High Street"}}""";
 
-    record Call(String name, BiFunction<RequestSpecification, String, io.restassured.response.Response> send) {
+    static final String RECTIFICATION = """
+            {"type":"RECTIFICATION","receivedAt":"2025-03-10","channel":"POST",
+             "requester":{"name":"Pat Example","postalAddress":"1 High Street"},"changes":{"surname":"Exemplar"}}""";
+
+    /** {@code reference} makes the request the call acts on, in the state where the call is ordinarily allowed. */
+    record Call(String name, Supplier<String> reference,
+                BiFunction<RequestSpecification, String, io.restassured.response.Response> send) {
+
+        Call(String name, BiFunction<RequestSpecification, String, io.restassured.response.Response> send) {
+            this(name, () -> logRequest("ACCESS", "2025-03-10"), send);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -44,6 +58,20 @@ class AuthorizationTest {
                 .body(anonymous().get("/api/calendar/holidays").asString()).put("/api/calendar/holidays"));
         Call deadline = new Call("GET /api/calendar/deadline", (s, ref) -> s.get("/api/calendar/deadline?receivedOn=2025-01-01"));
         Call health = new Call("GET /q/health", (s, ref) -> s.get("/q/health"));
+        Call rectify = new Call("POST /api/requests with changes", (s, ref) -> s.body(RECTIFICATION).post("/api/requests"));
+        Call review = new Call("POST review", () -> awaitingReview("ACCESS", "drive"),
+                (s, ref) -> s.body("{\"approve\":true}").post("/api/requests/{ref}/review", ref));
+        Call confirm = new Call("POST custodian-confirmations", () -> approved("ERASURE", "survey"),
+                (s, ref) -> s.body("{\"holdingKey\":\"survey\",\"confirmedOn\":\"2024-03-01\"}")
+                        .post("/api/requests/{ref}/custodian-confirmations", ref));
+        Call packageJson = new Call("GET response-package", () -> approved("ACCESS", "drive"),
+                (s, ref) -> s.get("/api/requests/{ref}/response-package", ref));
+        Call packageCsv = new Call("GET response-package?format=csv", () -> approved("ACCESS", "drive"),
+                (s, ref) -> s.get("/api/requests/{ref}/response-package?format=csv", ref));
+        Call lift = new Call("POST restriction/lift", () -> approved("RESTRICTION", "drive"),
+                (s, ref) -> s.body("{\"reason\":\"Accuracy confirmed; requester told\"}")
+                        .post("/api/requests/{ref}/restriction/lift", ref));
+        Call tasks = new Call("GET /api/tasks", (s, ref) -> s.get("/api/tasks?page=0&size=10"));
         //                         call             none  dpo  auditor admin
         return Stream.of(
                 row(log,             401, 201, 403, 403),
@@ -54,7 +82,14 @@ class AuthorizationTest {
                 row(holidays,        200, 200, 200, 200),
                 row(replaceHolidays, 401, 403, 403, 200),
                 row(deadline,        401, 200, 200, 200),
-                row(health,          200, 200, 200, 200))
+                row(health,          200, 200, 200, 200),
+                row(rectify,         401, 201, 403, 403),
+                row(review,          401, 200, 403, 403),
+                row(confirm,         401, 200, 403, 403),
+                row(packageJson,     401, 200, 403, 403),
+                row(packageCsv,      401, 200, 403, 403),
+                row(lift,            401, 200, 403, 403),
+                row(tasks,           401, 200, 403, 403))
                 .flatMap(row -> row);
     }
 
@@ -69,9 +104,19 @@ class AuthorizationTest {
     @ParameterizedTest(name = "{0} as {1} -> {2}")
     @MethodSource("matrix")
     void access(Call call, String account, int expected) {
-        String reference = logRequest("ACCESS", "2025-03-10");
+        String reference = call.reference().get();
         RequestSpecification caller = account.equals("none") ? anonymous() : as(account);
         call.send().apply(caller, reference).then().statusCode(expected);
+    }
+
+    private static String awaitingReview(String type, String holding) {
+        return Studies.located(Studies.createWithCustodians("COLLECTION", "2024-01-01"), type, "2024-02-01", holding);
+    }
+
+    private static String approved(String type, String holding) {
+        String reference = awaitingReview(type, holding);
+        dpo().body("{\"approve\":true}").post("/api/requests/{ref}/review", reference).then().statusCode(200);
+        return reference;
     }
 
     @ParameterizedTest(name = "wrong password for {0} -> 401")

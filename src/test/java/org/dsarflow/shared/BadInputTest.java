@@ -2,6 +2,7 @@ package org.dsarflow.shared;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import org.dsarflow.Studies;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +33,18 @@ class BadInputTest {
              "requester":{"name":"Sam Secret","email":"sam.secret@example.org"},"identifiers":{"email":"sam.secret@example.org"}}""";
     static final String TOMORROW = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1).toString();
 
+    static final String UNKNOWN = "DSAR-1999-999999";
+    /** The corrected date of birth a rectification submits: personal data, never to be echoed. */
+    static final String BAD_BIRTH_DATE = "31/02/1990";
+
     static String open;
     static String cancelled;
+    /** An erasure of data held on a survey platform (external) and a shared drive, waiting for review. */
+    static String awaitingReview;
+    /** A rectification waiting for review. */
+    static String rectifying;
+    /** The erasure as {@link #awaitingReview}, approved: the survey platform's custodian has yet to confirm. */
+    static String awaitingCustodian;
 
     /** Once per class, but after Quarkus has pointed REST Assured at the test port. */
     @BeforeEach
@@ -45,6 +56,11 @@ class BadInputTest {
         cancelled = logRequest("ACCESS", "2025-03-10");
         dpo().body("{\"reason\":\"Requester withdrew\"}").post("/api/requests/{ref}/cancel", cancelled)
                 .then().statusCode(200);
+        String study = Studies.createWithCustodians("COLLECTION", "2024-01-01");
+        awaitingReview = Studies.located(study, "ERASURE", "2024-02-01", "survey", "drive");
+        rectifying = Studies.located(study, "RECTIFICATION", "2024-02-01", "drive");
+        awaitingCustodian = Studies.located(study, "ERASURE", "2024-02-01", "survey", "drive");
+        dpo().body("{\"approve\":true}").post("/api/requests/{ref}/review", awaitingCustodian).then().statusCode(200);
     }
 
     static Stream<Arguments> logRequestBodies() {
@@ -66,7 +82,8 @@ class BadInputTest {
                 Arguments.of("bad email", VALID.replace("sam.secret@example.org\"}", "not-an-address\"}"), 400, "invalid-input", "requester.email"),
                 Arguments.of("identifier key not a name", VALID.replace("{\"email\":\"sam", "{\"e mail\":\"sam"), 400, "invalid-input", "identifiers"),
                 Arguments.of("blank identifier value", VALID.replace("{\"email\":\"sam.secret@example.org\"}", "{\"email\":\" \"}"), 400, "invalid-input", "identifiers"),
-                Arguments.of("wrong type for identifiers", VALID.replaceAll("\"identifiers\":\\{[^}]*}", "\"identifiers\":\"sam\""), 400, "invalid-input", "identifiers"));
+                Arguments.of("wrong type for identifiers", VALID.replaceAll("\"identifiers\":\\{[^}]*}", "\"identifiers\":\"sam\""), 400, "invalid-input", "identifiers"),
+                Arguments.of("changes on an access request", VALID.replace("}}", "},\"changes\":{\"email\":\"sam.secret@example.net\"}}"), 400, "invalid-input", "changes"));
     }
 
     @ParameterizedTest(name = "POST /api/requests: {0}")
@@ -139,6 +156,126 @@ class BadInputTest {
                 400, "malformed-json", null);
         expectProblem(dpo().body("{\"reason\":\"Twice\"}").post("/api/requests/{ref}/cancel", cancelled).then(),
                 409, "conflict", null).body("code", equalTo("REQUEST_CLOSED"));
+    }
+
+    static Stream<Arguments> reviewBodies() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"approve\":", 400, "malformed-json", null),
+                Arguments.of("missing approve", "{\"justification\":\"Checked\"}", 400, "invalid-input", "approve"),
+                Arguments.of("unknown refusalReason", "{\"approve\":false,\"refusalReason\":\"TOO_BUSY\",\"justification\":\"Busy\"}",
+                        400, "invalid-input", "refusalReason"),
+                Arguments.of("unknown amendment action", "{\"approve\":true,\"amendments\":[{\"holdingKey\":\"drive\",\"action\":\"SHRED\"}],"
+                        + "\"justification\":\"Checked\"}", 400, "invalid-input", "amendments[0].action"),
+                Arguments.of("amendment with blank holdingKey", "{\"approve\":true,\"amendments\":[{\"holdingKey\":\" \",\"action\":\"ERASE\"}],"
+                        + "\"justification\":\"Checked\"}", 400, "invalid-input", "amendments[0].holdingKey"),
+                Arguments.of("refusal without refusalReason", "{\"approve\":false,\"justification\":\"Fifth identical request\"}",
+                        400, "invalid-input", "refusalReason"),
+                Arguments.of("refusal without justification", "{\"approve\":false,\"refusalReason\":\"MANIFESTLY_EXCESSIVE\"}",
+                        400, "invalid-input", "justification"),
+                Arguments.of("approval with refusalReason", "{\"approve\":true,\"refusalReason\":\"MANIFESTLY_UNFOUNDED\"}",
+                        400, "invalid-input", "refusalReason"),
+                Arguments.of("changes on an erasure", "{\"approve\":true,\"changes\":{\"email\":\"sam.secret@example.net\"}}",
+                        400, "invalid-input", "changes"));
+    }
+
+    @ParameterizedTest(name = "POST review: {0}")
+    @MethodSource("reviewBodies")
+    void review(String name, String body, int status, String type, String field) {
+        expectProblem(dpo().body(body).post("/api/requests/{ref}/review", awaitingReview).then(), status, type, field);
+        dpo().get("/api/requests/{ref}", awaitingReview).then().body("status", equalTo("AWAITING_REVIEW"));
+    }
+
+    @Test
+    void reviewOfARectificationWithAnInvalidCorrection() {
+        expectProblem(dpo().body("{\"approve\":true,\"changes\":{\"dateOfBirth\":\"" + BAD_BIRTH_DATE + "\"}}")
+                .post("/api/requests/{ref}/review", rectifying).then(), 400, "invalid-input", "changes.dateOfBirth")
+                .body(not(containsString(BAD_BIRTH_DATE)));
+    }
+
+    @Test
+    void reviewOfARequestNotAwaitingIt() {
+        expectProblem(dpo().body("{\"approve\":true}").post("/api/requests/{ref}/review", open).then(),
+                409, "conflict", null).body("code", equalTo("NOT_AWAITING_REVIEW"));
+        expectProblem(dpo().body("{\"approve\":true}").post("/api/requests/{ref}/review", awaitingCustodian).then(),
+                409, "conflict", null).body("code", equalTo("NOT_AWAITING_REVIEW"));
+        expectProblem(dpo().body("{\"approve\":true}").post("/api/requests/{ref}/review", cancelled).then(),
+                409, "conflict", null).body("code", equalTo("REQUEST_CLOSED"));
+    }
+
+    static Stream<Arguments> custodianConfirmationBodies() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"holdingKey\":", 400, "malformed-json", null),
+                Arguments.of("missing holdingKey", "{\"confirmedOn\":\"2024-03-01\"}", 400, "invalid-input", "holdingKey"),
+                Arguments.of("missing confirmedOn", "{\"holdingKey\":\"survey\"}", 400, "invalid-input", "confirmedOn"),
+                Arguments.of("impossible date", "{\"holdingKey\":\"survey\",\"confirmedOn\":\"2024-02-30\"}", 400, "invalid-input", "confirmedOn"),
+                Arguments.of("in the future", "{\"holdingKey\":\"survey\",\"confirmedOn\":\"" + TOMORROW + "\"}", 400, "invalid-input", "confirmedOn"),
+                Arguments.of("before receipt", "{\"holdingKey\":\"survey\",\"confirmedOn\":\"2024-01-31\"}", 400, "invalid-input", "confirmedOn"),
+                Arguments.of("holding without a custodian task", "{\"holdingKey\":\"drive\",\"confirmedOn\":\"2024-03-01\"}", 404, "not-found", null),
+                Arguments.of("unknown holding", "{\"holdingKey\":\"nowhere\",\"confirmedOn\":\"2024-03-01\"}", 404, "not-found", null));
+    }
+
+    @ParameterizedTest(name = "POST custodian-confirmations: {0}")
+    @MethodSource("custodianConfirmationBodies")
+    void custodianConfirmation(String name, String body, int status, String type, String field) {
+        expectProblem(dpo().body(body).post("/api/requests/{ref}/custodian-confirmations", awaitingCustodian).then(),
+                status, type, field);
+        dpo().get("/api/requests/{ref}", awaitingCustodian).then().body("status", equalTo("IN_PROGRESS"));
+    }
+
+    @Test
+    void custodianConfirmationBeforeApproval() {
+        expectProblem(dpo().body("{\"holdingKey\":\"survey\",\"confirmedOn\":\"2024-03-01\"}")
+                .post("/api/requests/{ref}/custodian-confirmations", awaitingReview).then(), 409, "conflict", null)
+                .body("code", equalTo("NOT_AWAITING_CUSTODIAN"));
+    }
+
+    @Test
+    void responsePackage() {
+        expectProblem(dpo().get("/api/requests/{ref}/response-package?format=xml", awaitingCustodian).then(),
+                400, "invalid-input", "format");
+        expectProblem(dpo().get("/api/requests/{ref}/response-package", awaitingReview).then(), 409, "conflict", null)
+                .body("code", equalTo("NOT_APPROVED"));
+        expectProblem(dpo().get("/api/requests/{ref}/response-package?format=csv", awaitingCustodian).then(),
+                409, "conflict", null).body("code", equalTo("NO_EXPORT"));
+    }
+
+    @Test
+    void restrictionLift() {
+        expectProblem(dpo().body("{\"reason\":\" \"}").post("/api/requests/{ref}/restriction/lift", open).then(),
+                400, "invalid-input", "reason");
+        expectProblem(dpo().body("{}").post("/api/requests/{ref}/restriction/lift", open).then(),
+                400, "invalid-input", "reason");
+        expectProblem(dpo().body("{\"reason\":").post("/api/requests/{ref}/restriction/lift", open).then(),
+                400, "malformed-json", null);
+        expectProblem(dpo().body("{\"reason\":\"Accuracy confirmed\"}").post("/api/requests/{ref}/restriction/lift", open).then(),
+                409, "conflict", null).body("code", equalTo("NOT_RESTRICTED"));
+    }
+
+    @Test
+    void unknownReferencesOnTheFulfilmentEndpoints() {
+        expectProblem(dpo().body("{\"approve\":true}").post("/api/requests/{ref}/review", UNKNOWN).then(),
+                404, "not-found", null);
+        expectProblem(dpo().body("{\"holdingKey\":\"survey\",\"confirmedOn\":\"2024-03-01\"}")
+                .post("/api/requests/{ref}/custodian-confirmations", UNKNOWN).then(), 404, "not-found", null);
+        expectProblem(dpo().get("/api/requests/{ref}/response-package", UNKNOWN).then(), 404, "not-found", null);
+        expectProblem(dpo().get("/api/requests/{ref}/response-package?format=csv", UNKNOWN).then(), 404, "not-found", null);
+        expectProblem(dpo().body("{\"reason\":\"Accuracy confirmed\"}")
+                .post("/api/requests/{ref}/restriction/lift", UNKNOWN).then(), 404, "not-found", null);
+    }
+
+    static Stream<Arguments> taskQueries() {
+        return Stream.of(
+                Arguments.of("page=-1", "page"),
+                Arguments.of("page=first", "page"),
+                Arguments.of("size=0", "size"),
+                Arguments.of("size=201", "size"),
+                Arguments.of("size=ten", "size"));
+    }
+
+    @ParameterizedTest(name = "GET /api/tasks?{0}")
+    @MethodSource("taskQueries")
+    void taskPaging(String query, String field) {
+        expectProblem(dpo().get("/api/tasks?" + query).then(), 400, "invalid-input", field);
     }
 
     static Stream<Arguments> listQueries() {
