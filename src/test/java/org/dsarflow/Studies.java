@@ -17,23 +17,12 @@ public final class Studies {
 
     /** A study locating people by email, or by first initial + surname prefix + local authority. */
     public static String create(String phase, String phaseSince) {
-        String key = "study-" + System.nanoTime() % 1_000_000 + "-" + NEXT.incrementAndGet();
-        admin().body(Map.of(
-                        "key", key,
-                        "name", "Test study " + key,
-                        "contactMailbox", "research@example.org",
-                        "phase", phase,
-                        "phaseSince", phaseSince,
-                        "identifierSchemes", List.of(List.of("email"), List.of("firstInitial", "surnamePrefix", "localAuthority")),
-                        "lawfulBases", List.of(Map.of("purpose", "Evaluate the programme", "basis", "Public task")),
-                        "recipients", List.of("Transcription vendor"),
-                        "categories", List.of("SOCIAL_WORKER"),
-                        "holdings", List.of(
-                                holding("survey", "Online survey platform", "EXTERNAL", "IDENTIFIED", "PRIMARY"),
-                                holding("drive", "Restricted shared drive", "INTERNAL", "IDENTIFIED", "PRIMARY"),
-                                holding("archive", "Secure research archive", "EXTERNAL", "ANONYMISED", "PRIMARY"))))
-                .post("/api/studies").then().statusCode(201);
-        return key;
+        return register("study-", phase, phaseSince,
+                List.of(List.of("email"), List.of("firstInitial", "surnamePrefix", "localAuthority")),
+                "Public task", List.of("Transcription vendor"), List.of(
+                        holding("survey", "Online survey platform", "EXTERNAL", "IDENTIFIED", "PRIMARY"),
+                        holding("drive", "Restricted shared drive", "INTERNAL", "IDENTIFIED", "PRIMARY"),
+                        holding("archive", "Secure research archive", "EXTERNAL", "ANONYMISED", "PRIMARY")));
     }
 
     /**
@@ -41,22 +30,28 @@ public final class Studies {
      * an anonymised archive, whose purposes rely on consent; recipients are told of erasures (Art. 19).
      */
     public static String createWithCustodians(String phase, String phaseSince) {
-        String key = "custodians-" + System.nanoTime() % 1_000_000 + "-" + NEXT.incrementAndGet();
+        return register("custodians-", phase, phaseSince, List.of(List.of("email")), "Consent",
+                List.of("Survey platform provider", "Transcription vendor"), List.of(
+                        holding("survey", "Online survey platform", "EXTERNAL", "IDENTIFIED", "PRIMARY"),
+                        holding("transcription", "Transcription vendor", "EXTERNAL", "IDENTIFIED", "PRIMARY"),
+                        holding("drive", "Restricted shared drive", "INTERNAL", "IDENTIFIED", "PRIMARY"),
+                        holding("archive", "Secure research archive", "EXTERNAL", "ANONYMISED", "PRIMARY")));
+    }
+
+    private static String register(String prefix, String phase, String phaseSince, List<List<String>> schemes,
+                                   String basis, List<String> recipients, List<Map<String, Object>> holdings) {
+        String key = prefix + System.nanoTime() % 1_000_000 + "-" + NEXT.incrementAndGet();
         admin().body(Map.of(
                         "key", key,
                         "name", "Test study " + key,
                         "contactMailbox", "research@example.org",
                         "phase", phase,
                         "phaseSince", phaseSince,
-                        "identifierSchemes", List.of(List.of("email")),
-                        "lawfulBases", List.of(Map.of("purpose", "Take part in the survey", "basis", "Consent")),
-                        "recipients", List.of("Survey platform provider", "Transcription vendor"),
+                        "identifierSchemes", schemes,
+                        "lawfulBases", List.of(Map.of("purpose", "Evaluate the programme", "basis", basis)),
+                        "recipients", recipients,
                         "categories", List.of("SOCIAL_WORKER"),
-                        "holdings", List.of(
-                                holding("survey", "Online survey platform", "EXTERNAL", "IDENTIFIED", "PRIMARY"),
-                                holding("transcription", "Transcription vendor", "EXTERNAL", "IDENTIFIED", "PRIMARY"),
-                                holding("drive", "Restricted shared drive", "INTERNAL", "IDENTIFIED", "PRIMARY"),
-                                holding("archive", "Secure research archive", "EXTERNAL", "ANONYMISED", "PRIMARY"))))
+                        "holdings", holdings))
                 .post("/api/studies").then().statusCode(201);
         return key;
     }

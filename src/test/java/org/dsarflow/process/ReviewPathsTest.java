@@ -37,7 +37,7 @@ class ReviewPathsTest {
     @ValueSource(strings = {"survey,transcription", "transcription,survey"})
     void anApprovedErasureWaitsForEveryCustodianInAnyOrder(String order) {
         String study = Studies.createWithCustodians("COLLECTION", "2024-01-01");
-        String reference = located(study, "ERASURE", "survey", "transcription", "drive", "archive");
+        String reference = Studies.located(study, "ERASURE", "2024-02-01", "survey", "transcription", "drive", "archive");
 
         dpo().body(Map.of("approve", true)).post("/api/requests/{ref}/review", reference).then().statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"))
@@ -68,7 +68,7 @@ class ReviewPathsTest {
     @Test
     void aConfirmationIsIdempotentAndNamesOnlyTheRequestsCustodians() {
         String study = Studies.createWithCustodians("COLLECTION", "2024-01-01");
-        String reference = located(study, "ERASURE", "survey", "drive");
+        String reference = Studies.located(study, "ERASURE", "2024-02-01", "survey", "drive");
         dpo().body(Map.of("holdingKey", "survey", "confirmedOn", "2024-03-01"))
                 .post("/api/requests/{ref}/custodian-confirmations", reference).then().statusCode(409)
                 .body("code", equalTo("NOT_AWAITING_CUSTODIAN"));
@@ -91,7 +91,7 @@ class ReviewPathsTest {
     @Test
     void anAmendmentNeedsAJustificationAndIsCarriedOutAsAmended() {
         String study = Studies.createWithCustodians("COLLECTION", "2024-01-01");
-        String reference = located(study, "ERASURE", "drive");
+        String reference = Studies.located(study, "ERASURE", "2024-02-01", "drive");
         Map<String, Object> amendment = Map.of("holdingKey", "drive", "action", "RETAIN_PSEUDONYMISED");
 
         dpo().body(Map.of("approve", true, "amendments", List.of(amendment)))
@@ -120,7 +120,7 @@ class ReviewPathsTest {
     @Test
     void pseudonymisedRetentionCannotBeApprovedWithoutAJustification() {
         String study = Studies.createWithCustodians("ANALYSIS", "2024-01-01");
-        String reference = located(study, "CONSENT_WITHDRAWAL", "drive");
+        String reference = Studies.located(study, "CONSENT_WITHDRAWAL", "2024-02-01", "drive");
         dpo().get("/api/requests/{ref}", reference).then()
                 .body("decision.actions[0].action", equalTo("RETAIN_PSEUDONYMISED"));
 
@@ -133,7 +133,7 @@ class ReviewPathsTest {
     @Test
     void aRefusalRespondsWithoutCarryingAnythingOut() {
         String study = Studies.createWithCustodians("COLLECTION", "2024-01-01");
-        String reference = located(study, "ERASURE", "survey", "drive");
+        String reference = Studies.located(study, "ERASURE", "2024-02-01", "survey", "drive");
 
         dpo().body(Map.of("approve", false, "justification", "Fifth identical request this month"))
                 .post("/api/requests/{ref}/review", reference).then().statusCode(400)
@@ -155,7 +155,7 @@ class ReviewPathsTest {
     @Test
     void cancellingAtReviewEndsTheRequestWithNothingCarriedOut() {
         String study = Studies.createWithCustodians("COLLECTION", "2024-01-01");
-        String reference = located(study, "ERASURE", "drive");
+        String reference = Studies.located(study, "ERASURE", "2024-02-01", "drive");
         cancel(reference);
         assertThat(activities(reference)).contains("reviewDecision", "requestCancelled").doesNotContain("carryOut");
         assertThat(registryRecords(study)).isOne();
@@ -165,7 +165,7 @@ class ReviewPathsTest {
     @Test
     void cancellingWhileCustodiansActEndsTheirTasks() {
         String study = Studies.createWithCustodians("COLLECTION", "2024-01-01");
-        String reference = located(study, "ERASURE", "survey", "transcription");
+        String reference = Studies.located(study, "ERASURE", "2024-02-01", "survey", "transcription");
         dpo().body(Map.of("approve", true)).post("/api/requests/{ref}/review", reference).then().statusCode(200);
         confirm(reference, "survey", "2024-03-01");
 
@@ -187,16 +187,6 @@ class ReviewPathsTest {
 
     private static org.hamcrest.Matcher<Object> hasItemOrEqual() {
         return equalTo("Analysis began on these answers before the request; study lead confirmed");
-    }
-
-    /** Logs a request (received 2024-02-01) for a person held in {@code holdings}; it waits for review. */
-    private static String located(String study, String type, String... holdings) {
-        String email = "p" + System.nanoTime() + "@example.org";
-        Studies.importSubjects(study, List.of(Studies.subject("P-1", Map.of("email", email), holdings)));
-        return dpo().body(Studies.requestFor(study, type, "2024-02-01", Map.of("email", email)))
-                .post("/api/requests").then().statusCode(201)
-                .body("status", equalTo("AWAITING_REVIEW"))
-                .extract().path("reference");
     }
 
     private static io.restassured.response.ValidatableResponse confirm(String reference, String holding, String on) {
