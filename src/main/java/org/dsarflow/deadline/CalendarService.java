@@ -1,5 +1,6 @@
 package org.dsarflow.deadline;
 
+import org.dsarflow.audit.AuditLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -37,9 +38,12 @@ public class CalendarService {
     private volatile Map<String, List<BankHoliday>> divisions = Map.of();
     private volatile BankHolidayCalendar calendar;
 
-    CalendarService(DsarConfig config, Event<CalendarReplaced> replaced) {
+    private final AuditLog audit;
+
+    CalendarService(DsarConfig config, Event<CalendarReplaced> replaced, AuditLog audit) {
         this.config = config;
         this.replaced = replaced;
+        this.audit = audit;
     }
 
     void onStart(@Observes StartupEvent start) {
@@ -83,6 +87,8 @@ public class CalendarService {
         reload();
         LOG.infof("Bank-holiday calendar replaced: %d divisions, %d holidays for %s",
                 parsed.size(), calendar.holidays().size(), region);
+        audit.record(null, "CALENDAR_REPLACED", AuditLog.detail("divisions", parsed.size(), "region", region,
+                "holidays", calendar.holidays().size()));
         replaced.fire(new CalendarReplaced(region));
         return document();
     }
@@ -113,6 +119,7 @@ public class CalendarService {
             }
             store(GovUkBankHolidays.parse(bundled));
             BankHolidayRow.flush();
+            audit.record(null, "CALENDAR_SEEDED", AuditLog.detail("source", BUNDLED));
             LOG.infof("Bank-holiday calendar seeded from the bundled %s", BUNDLED);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

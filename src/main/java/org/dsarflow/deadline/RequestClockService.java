@@ -1,5 +1,7 @@
 package org.dsarflow.deadline;
 
+import java.util.Objects;
+import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -30,10 +32,13 @@ public class RequestClockService {
     private final CalendarService calendars;
     private final RequestProcess process;
     private final RequestViews views;
+    private final AuditLog audit;
     private final Clock clock;
 
-    RequestClockService(CalendarService calendars, RequestProcess process, RequestViews views, Clock clock) {
+    RequestClockService(CalendarService calendars, RequestProcess process, RequestViews views, AuditLog audit,
+                        Clock clock) {
         this.calendars = calendars;
+        this.audit = audit;
         this.process = process;
         this.views = views;
         this.clock = clock;
@@ -64,7 +69,14 @@ public class RequestClockService {
     public LocalDate recordDeadline(String reference) {
         DsarRequest request = DsarRequest.require(reference);
         ClockReading reading = reading(request);
+        LocalDate previous = request.deadline;
+        boolean first = request.clockState == null;
         request.recordClock(reading);
+        if (first || !Objects.equals(previous, reading.deadline())) {
+            audit.record(reference, first ? "DEADLINE_COMPUTED" : "DEADLINE_MOVED", AuditLog.detail(
+                    "deadline", reading.deadline(), "previous", previous, "clock", reading.state(),
+                    "extended", reading.extended(), "pausedDays", reading.pausedDays()));
+        }
         return reading.deadline();
     }
 
@@ -110,6 +122,8 @@ public class RequestClockService {
         stored.recordedAt = Instant.now(clock);
         stored.recordedBy = actor;
         stored.persistAndFlush();
+        // The reason is free text that may name people, so only the kind and date are audited.
+        audit.record(request.reference, "CLOCK_EVENT_RECORDED", AuditLog.detail("kind", event.kind(), "on", event.on()));
         process.clockEventRecorded(request.reference);
     }
 

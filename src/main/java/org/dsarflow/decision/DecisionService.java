@@ -1,5 +1,7 @@
 package org.dsarflow.decision;
 
+import java.util.TreeMap;
+import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.intake.DsarRequest;
@@ -26,9 +28,11 @@ public class DecisionService {
 
     private static final Logger LOG = Logger.getLogger(DecisionService.class);
 
+    private final AuditLog audit;
     private final Clock clock;
 
-    DecisionService(Clock clock) {
+    DecisionService(AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -38,6 +42,7 @@ public class DecisionService {
         DsarRequest request = DsarRequest.require(reference);
         LocalDate today = LocalDate.now(clock);
         int proposed = 0;
+        Map<String, String> phases = new TreeMap<>();
         for (MatchedRecord matched : request.matches.stream()
                 .sorted(Comparator.comparing(MatchedRecord::studyKey)).toList()) {
             SubjectRecord record = SubjectRecord.find("studyKey = ?1 and subjectRef = ?2",
@@ -51,6 +56,7 @@ public class DecisionService {
             }
             PhaseChoice choice = PhaseChoice.choose(timeline(study.key), request.receivedOn, study.phase, today);
             DecisionPhase.of(request.id, study.key, choice).persist();
+            phases.put(study.key, choice.used() + " " + choice.basis());
             boolean consentOrContract = DecisionTable.reliesOnConsentOrContract(
                     study.lawfulBases.stream().map(LawfulBasis::basis).toList());
             Map<String, Holding> holdings = study.holdings().stream()
@@ -63,6 +69,7 @@ public class DecisionService {
             }
         }
         request.recordDecision(Instant.now(clock));
+        audit.record(reference, "DECISION_PROPOSED", AuditLog.detail("actions", proposed, "phases", phases));
         LOG.infof("Request %s: %d actions proposed for review", reference, proposed);
         return proposed;
     }

@@ -1,5 +1,7 @@
 package org.dsarflow.decision;
 
+import org.dsarflow.process.DsarProcess;
+import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.deadline.ClockState;
@@ -31,9 +33,11 @@ public class ReviewService {
 
     private final RequestProcess process;
     private final RequestViews views;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ReviewService(RequestProcess process, RequestViews views, Clock clock) {
+    ReviewService(RequestProcess process, RequestViews views, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.process = process;
         this.views = views;
         this.clock = clock;
@@ -51,6 +55,11 @@ public class ReviewService {
             refuse(body);
             request.recordReview(ReviewOutcome.REFUSED, body.refusalReason(), justification, actor, now);
         }
+        // The justification is free text and stays on the request; the log says that one was given.
+        audit.recordAt(DsarProcess.REVIEW_DECISION, reference, "DECISION_REVIEWED", AuditLog.detail(
+                "outcome", request.reviewOutcome, "amendments", body.amendmentsOrNone().size(),
+                "refusalReason", request.refusalReason, "justified", justification != null,
+                "corrections", body.changesOrNone().keySet()));
         process.decisionReviewed(reference, request.reviewOutcome);
         LOG.infof("Request %s reviewed by %s: %s", reference, actor, request.reviewOutcome);
         return views.of(request);

@@ -1,5 +1,7 @@
 package org.dsarflow.fulfilment;
 
+import org.dsarflow.process.DsarProcess;
+import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.decision.ActionState;
@@ -27,9 +29,11 @@ public class CustodianService {
 
     private final RequestProcess process;
     private final RequestViews views;
+    private final AuditLog audit;
     private final Clock clock;
 
-    CustodianService(RequestProcess process, RequestViews views, Clock clock) {
+    CustodianService(RequestProcess process, RequestViews views, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.process = process;
         this.views = views;
         this.clock = clock;
@@ -64,6 +68,9 @@ public class CustodianService {
         action.custodianNote = body.note() == null || body.note().isBlank() ? null : body.note().strip();
         action.custodianConfirmedBy = actor;
         action.done(Instant.now(clock));
+        audit.recordAt(DsarProcess.CONFIRM_CUSTODIAN, reference, "CUSTODIAN_CONFIRMED", AuditLog.detail(
+                "studyKey", action.studyKey, "holdingKey", action.holdingKey, "action", action.action,
+                "confirmedOn", action.custodianConfirmedOn));
         process.custodianConfirmed(reference, action.custodianTask());
         LOG.infof("Request %s: custodian of %s confirmed, recorded by %s", reference, action.custodianTask(), actor);
         return views.of(request);

@@ -1,5 +1,6 @@
 package org.dsarflow.fulfilment;
 
+import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.decision.Action;
@@ -36,10 +37,12 @@ public class FulfilmentService {
             EnumSet.of(Action.RETAIN_PSEUDONYMISED, Action.RESTRICT, Action.RECTIFY, Action.EXPORT, Action.NOT_APPLICABLE);
 
     private final RegistryMaintenance registry;
+    private final AuditLog audit;
     private final Clock clock;
 
-    FulfilmentService(RegistryMaintenance registry, Clock clock) {
+    FulfilmentService(RegistryMaintenance registry, AuditLog audit, Clock clock) {
         this.registry = registry;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -65,12 +68,18 @@ public class FulfilmentService {
             } else {
                 action.done(now);
             }
+            audit.record(reference, action.state == ActionState.DONE ? "ACTION_CARRIED_OUT" : "CUSTODIAN_TASK_RAISED",
+                    AuditLog.detail("studyKey", action.studyKey, "holdingKey", action.holdingKey,
+                            "action", action.action, "state", action.state));
         }
         if (actions.stream().anyMatch(a -> a.action == Action.ERASE || a.action == Action.RETAIN_PSEUDONYMISED)) {
             // The supplied identifiers were needed only to locate the person, whose identifiers are now gone.
             request.identifiers.clear();
         }
         notifyRecipients(request, actions, now);
+        if (actions.stream().anyMatch(a -> a.action == Action.ERASE || a.action == Action.RETAIN_PSEUDONYMISED)) {
+            audit.record(reference, "SUPPLIED_IDENTIFIERS_DELETED", AuditLog.detail());
+        }
         LOG.infof("Request %s: %d actions carried out or handed over, %d custodian tasks", reference,
                 actions.size(), custodianTasks);
         return custodianTasks;
@@ -80,6 +89,7 @@ public class FulfilmentService {
     public void respond(String reference) {
         DsarRequest request = DsarRequest.require(reference);
         request.respond(Instant.now(clock));
+        audit.record(reference, "REQUEST_CLOSED", AuditLog.detail("status", request.status, "outcome", request.outcome));
         LOG.infof("Request %s closed: %s", reference, request.outcome);
     }
 
@@ -115,7 +125,7 @@ public class FulfilmentService {
         return actions.stream().anyMatch(a -> a.action == action && a.custody == custody);
     }
 
-    private static void notifyRecipients(DsarRequest request, List<DecisionAction> actions, Instant now) {
+    private void notifyRecipients(DsarRequest request, List<DecisionAction> actions, Instant now) {
         Map<String, Set<Action>> toldByStudy = new LinkedHashMap<>();
         for (DecisionAction action : actions) {
             if (action.action.isToldToRecipients()) {
@@ -131,6 +141,8 @@ public class FulfilmentService {
                     notice.actions = told.stream().map(Enum::name).collect(Collectors.joining(","));
                     notice.recordedAt = now;
                     notice.persist();
+                    audit.record(request.reference, "RECIPIENT_NOTIFIED", AuditLog.detail("studyKey", studyKey,
+                            "recipient", recipient, "actions", notice.actions));
                 })));
     }
 }

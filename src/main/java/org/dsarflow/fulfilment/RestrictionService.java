@@ -1,5 +1,6 @@
 package org.dsarflow.fulfilment;
 
+import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.decision.Action;
@@ -23,9 +24,11 @@ public class RestrictionService {
 
     private final RegistryMaintenance registry;
     private final RequestViews views;
+    private final AuditLog audit;
     private final Clock clock;
 
-    RestrictionService(RegistryMaintenance registry, RequestViews views, Clock clock) {
+    RestrictionService(RegistryMaintenance registry, RequestViews views, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.registry = registry;
         this.views = views;
         this.clock = clock;
@@ -47,6 +50,7 @@ public class RestrictionService {
         long records = registry.liftRestrictions(reference);
         request.restrictionLiftedAt = Instant.now(clock);
         request.restrictionLiftReason = body.reason().strip();
+        audit.record(reference, "RESTRICTION_LIFTED", AuditLog.detail("records", records));
         LOG.infof("Request %s: restriction lifted by %s on %d registry records", reference, actor, records);
         return views.of(request);
     }

@@ -134,6 +134,9 @@ public class DsarRequest extends PanacheEntityBase {
 
     public String restrictionLiftReason;
 
+    /** When the retention period for closed requests ran out and the requester's personal data went. */
+    public Instant personalDataDeletedAt;
+
     public static Optional<DsarRequest> findByReference(String reference) {
         return find("reference", reference).firstResultOptional();
     }
@@ -211,6 +214,22 @@ public class DsarRequest extends PanacheEntityBase {
         status = RequestStatus.COMPLETED;
         outcome = "NO_DATA_HELD";
         closedAt = at;
+    }
+
+    /**
+     * The closed-request retention has run out: the requester's contact details, the identifiers they
+     * supplied, the corrections they asked for and the free text that may name them are deleted. What
+     * was decided and done stays, as references, states and dates.
+     */
+    public void deletePersonalData(Instant at) {
+        requester = null;
+        identifiers.clear();
+        changes.clear();
+        details = null;
+        cancellationReason = null;
+        reviewJustification = null;
+        restrictionLiftReason = null;
+        personalDataDeletedAt = at;
     }
 
     public void cancel(String reason, Instant at) {

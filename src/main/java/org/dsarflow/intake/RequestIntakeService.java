@@ -1,5 +1,6 @@
 package org.dsarflow.intake;
 
+import org.dsarflow.audit.AuditLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -42,10 +43,12 @@ public class RequestIntakeService {
     private final RequestViews views;
     private final Sequences sequences;
     private final DsarConfig config;
+    private final AuditLog audit;
     private final Clock clock;
 
     RequestIntakeService(RequestProcess process, RequestViews views, Sequences sequences,
-                         DsarConfig config, Clock clock) {
+                         DsarConfig config, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.process = process;
         this.sequences = sequences;
         this.views = views;
@@ -96,6 +99,7 @@ public class RequestIntakeService {
             throw new ConflictException("REQUEST_CLOSED", "Request " + reference + " is already " + request.status);
         }
         request.cancel(body.reason().strip(), Instant.now(clock));
+        audit.record(reference, "REQUEST_CANCELLED", AuditLog.detail("status", request.status));
         process.cancel(reference);
         LOG.infof("Request %s cancelled by %s", reference, actor);
         return views.of(request);
@@ -131,6 +135,11 @@ public class RequestIntakeService {
         request.reference = "DSAR-%d-%06d".formatted(Year.now(clock).getValue(), request.id);
         // Flush first: a concurrent duplicate key fails here, before an engine instance is started.
         request.persistAndFlush();
+        // Identifier names, never their values.
+        audit.record(request.reference, "REQUEST_LOGGED", AuditLog.detail("type", request.type,
+                "channel", request.channel, "receivedOn", request.receivedOn,
+                "identifierKeys", request.identifiers.keySet(), "studyKeys", request.studyKeys,
+                "idempotent", key != null));
         process.start(request.reference);
         LOG.infof("Request %s (%s) logged by %s", request.reference, request.type, actor);
         return new Logged(views.of(request), false);

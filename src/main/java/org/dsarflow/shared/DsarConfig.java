@@ -3,6 +3,7 @@ package org.dsarflow.shared;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,19 @@ public interface DsarConfig {
     Map<String, Account> accounts();
 
     Demo demo();
+
+    Retention retention();
+
+    /** How long a closed request keeps its requester's personal data, and when the deletion runs. */
+    interface Retention {
+        /** From the request's close; the ICO expects no longer than needed to show how it was handled. */
+        @WithDefault("P2Y")
+        Period closedRequest();
+
+        /** Quartz-style cron of the daily run; "off" disables it. */
+        @WithDefault("0 30 2 * * ?")
+        String schedule();
+    }
 
     /** The demo catalogue of the five privacy notices, with a synthetic registry. */
     interface Demo {

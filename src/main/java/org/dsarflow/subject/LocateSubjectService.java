@@ -1,5 +1,6 @@
 package org.dsarflow.subject;
 
+import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.deadline.ClockEvent;
@@ -28,10 +29,12 @@ public class LocateSubjectService {
     private final RequestProcess process;
     private final RequestClockService clocks;
     private final RequestViews views;
+    private final AuditLog audit;
     private final Clock clock;
 
     LocateSubjectService(SubjectLocator locator, RequestProcess process, RequestClockService clocks,
-                         RequestViews views, Clock clock) {
+                         RequestViews views, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.locator = locator;
         this.process = process;
         this.clocks = clocks;
@@ -47,6 +50,8 @@ public class LocateSubjectService {
         request.recordMatch(match.status(), match.candidates().stream()
                 .map(c -> new MatchedRecord(c.studyKey(), c.subjectRef())).toList());
         LOG.infof("Request %s: subject %s (%d records)", reference, match.status(), match.candidates().size());
+        audit.record(reference, "SUBJECT_LOCATED", AuditLog.detail("status", match.status(),
+                "records", match.candidates().size()));
         return match.status();
     }
 
@@ -55,6 +60,8 @@ public class LocateSubjectService {
         DsarRequest request = awaitingIdentifiers(reference);
         LocalDate on = body.on() == null ? LocalDate.now(clock) : body.on();
         body.identifiers().forEach((key, value) -> request.identifiers.put(key, value.strip()));
+        audit.record(reference, "IDENTIFIERS_ADDED", AuditLog.detail("identifierKeys", body.identifiers().keySet(),
+                "on", on));
         if (request.clockState == ClockState.PAUSED) {
             clocks.record(request, new ClockEvent(ClockEventKind.CLARIFICATION_RECEIVED, on, null), actor);
         }
@@ -66,6 +73,8 @@ public class LocateSubjectService {
     public RequestView closeNoDataHeld(String reference, String actor) {
         DsarRequest request = awaitingIdentifiers(reference);
         request.closeNoDataHeld(Instant.now(clock));
+        audit.record(reference, "REQUEST_CLOSED_NO_DATA_HELD", AuditLog.detail("status", request.status,
+                "outcome", request.outcome));
         process.noDataHeld(reference);
         LOG.infof("Request %s closed by %s: no data held", reference, actor);
         return views.of(request);

@@ -1,5 +1,7 @@
 package org.dsarflow.subject;
 
+import org.dsarflow.audit.AuditLog;
+import org.dsarflow.audit.AuditLog;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -53,8 +55,10 @@ public class RegistryImportService {
     private final StudyService studies;
     private final RegistryWriter writer;
     private final IdentifierHasher hasher;
+    private final AuditLog audit;
 
-    RegistryImportService(StudyService studies, RegistryWriter writer, IdentifierHasher hasher) {
+    RegistryImportService(StudyService studies, RegistryWriter writer, IdentifierHasher hasher, AuditLog audit) {
+        this.audit = audit;
         this.studies = studies;
         this.writer = writer;
         this.hasher = hasher;
@@ -74,6 +78,9 @@ public class RegistryImportService {
         reader.accept(sink);
         sink.flush();
         ImportReport report = new ImportReport(sink.created, sink.updated, List.copyOf(sink.rejected));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(null, "REGISTRY_IMPORTED", AuditLog.detail(
+                "studyKey", studyKey, "created", report.created(), "updated", report.updated(),
+                "rejected", report.rejected().size())));
         LOG.infof("Registry import into %s by %s: %d created, %d updated, %d rejected", studyKey, actor,
                 report.created(), report.updated(), report.rejected().size());
         return report;
@@ -226,8 +233,14 @@ public class RegistryImportService {
             if (batch.isEmpty()) {
                 return;
             }
-            RegistryWriter.Written written = QuarkusTransaction.requiringNew()
-                    .call(() -> writer.write(study.key(), batch));
+            RegistryWriter.Written written = QuarkusTransaction.requiringNew().call(() -> {
+                RegistryWriter.Written batchWritten = writer.write(study.key(), batch);
+                audit.record(null, "REGISTRY_BATCH_IMPORTED", AuditLog.detail("studyKey", study.key(),
+                        "fromLine", batch.get(0).line(), "toLine", batch.get(batch.size() - 1).line(),
+                        "created", batchWritten.created(), "updated", batchWritten.updated(),
+                        "restricted", batchWritten.restricted().size()));
+                return batchWritten;
+            });
             created += written.created();
             updated += written.updated();
             written.restricted().forEach(row -> rejected.add(new ImportReport.Rejection(row.line(),

@@ -1,5 +1,6 @@
 package org.dsarflow.subject;
 
+import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.shared.ConflictException;
@@ -24,9 +25,11 @@ public class StudyService {
 
     private static final Logger LOG = Logger.getLogger(StudyService.class);
 
+    private final AuditLog audit;
     private final Clock clock;
 
-    StudyService(Clock clock) {
+    StudyService(AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -59,6 +62,8 @@ public class StudyService {
         description.holdings().forEach(h -> holding(study.key, h, new Holding()).persist());
         recordPhase(study, null, null, actor);
         LOG.infof("Study %s registered by %s in phase %s", study.key, actor, study.phase);
+        audit.record(null, "STUDY_REGISTERED", AuditLog.detail("studyKey", study.key, "phase", study.phase,
+                "phaseSince", study.phaseSince, "holdings", description.holdings().size()));
         return StudyDescription.of(study);
     }
 
@@ -94,6 +99,7 @@ public class StudyService {
             }
         }
         LOG.infof("Study %s updated by %s", key, actor);
+        audit.record(null, "STUDY_UPDATED", AuditLog.detail("studyKey", key, "holdings", description.holdings().size()));
         return StudyDescription.of(study);
     }
 
@@ -118,6 +124,8 @@ public class StudyService {
         study.phase = change.phase();
         study.phaseSince = change.on();
         recordPhase(study, previous, correction ? change.correctionReason().strip() : null, actor);
+        audit.record(null, "STUDY_PHASE_CHANGED", AuditLog.detail("studyKey", key, "from", previous,
+                "to", study.phase, "on", study.phaseSince, "correction", correction));
         LOG.infof("Study %s moved from %s to %s on %s by %s%s", key, previous, study.phase, study.phaseSince,
                 actor, correction ? " (correction)" : "");
         return StudyDescription.of(study);

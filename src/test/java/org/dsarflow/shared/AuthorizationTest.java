@@ -31,6 +31,11 @@ class AuthorizationTest {
             {"type":"RECTIFICATION","receivedAt":"2025-03-10","channel":"POST",
              "requester":{"name":"Pat Example","postalAddress":"1 High Street"},"changes":{"surname":"Exemplar"}}""";
 
+    static final String STUDY = """
+            {"key":"%s","name":"Authorisation study","phase":"COLLECTION","phaseSince":"2024-01-01",
+             "identifierSchemes":[["email"]],"holdings":[{"key":"drive","location":"Shared drive",
+             "custody":"INTERNAL","identifiability":"IDENTIFIED","source":"PRIMARY"}]}""";
+
     /** {@code reference} makes the request the call acts on, in the state where the call is ordinarily allowed. */
     record Call(String name, Supplier<String> reference,
                 BiFunction<RequestSpecification, String, io.restassured.response.Response> send) {
@@ -72,6 +77,26 @@ class AuthorizationTest {
                 (s, ref) -> s.body("{\"reason\":\"Accuracy confirmed; requester told\"}")
                         .post("/api/requests/{ref}/restriction/lift", ref));
         Call tasks = new Call("GET /api/tasks", (s, ref) -> s.get("/api/tasks?page=0&size=10"));
+        Call identifiers = new Call("POST identifiers", (s, ref) -> s.body("{\"identifiers\":{\"email\":\"pat@example.org\"}}")
+                .post("/api/requests/{ref}/identifiers", ref));
+        Call noDataHeld = new Call("POST no-data-held", (s, ref) -> s.post("/api/requests/{ref}/no-data-held", ref));
+        Call history = new Call("GET history", (s, ref) -> s.get("/api/requests/{ref}/history", ref));
+        Call auditEvents = new Call("GET /api/audit/events", (s, ref) -> s.get("/api/audit/events?from=2999-01-01"));
+        Call auditCsv = new Call("GET /api/audit/events?format=csv",
+                (s, ref) -> s.get("/api/audit/events?format=csv&from=2999-01-01"));
+        Call verify = new Call("GET /api/audit/verify", (s, ref) -> s.get("/api/audit/verify"));
+        Call studies = new Call("GET /api/studies", (s, ref) -> s.get("/api/studies"));
+        Call study = new Call("GET /api/studies/{key}", AuthorizationTest::study, (s, key) -> s.get("/api/studies/{key}", key));
+        Call register = new Call("POST /api/studies", (s, ref) -> s.body(STUDY.formatted("auth-" + System.nanoTime()))
+                .post("/api/studies"));
+        Call replace = new Call("PUT /api/studies/{key}", AuthorizationTest::study, (s, key) -> s
+                .body(as("admin").get("/api/studies/{key}", key).asString()).put("/api/studies/{key}", key));
+        Call phase = new Call("POST /api/studies/{key}/phase", AuthorizationTest::study, (s, key) -> s
+                .body("{\"phase\":\"ANALYSIS\",\"on\":\"2024-06-01\"}").post("/api/studies/{key}/phase", key));
+        Call subjects = new Call("POST /api/studies/{key}/subjects", AuthorizationTest::study, (s, key) -> s
+                .body("[{\"subjectRef\":\"A-1\",\"category\":\"SOCIAL_WORKER\",\"identifiers\":{\"email\":\"a1@example.org\"},"
+                        + "\"holdings\":[\"drive\"]}]").post("/api/studies/{key}/subjects", key));
+        Call demo = new Call("POST /api/demo-catalogue", (s, ref) -> s.post("/api/demo-catalogue?subjectsPerStudy=5"));
         //                         call             none  dpo  auditor admin
         return Stream.of(
                 row(log,             401, 201, 403, 403),
@@ -89,7 +114,20 @@ class AuthorizationTest {
                 row(packageJson,     401, 200, 403, 403),
                 row(packageCsv,      401, 200, 403, 403),
                 row(lift,            401, 200, 403, 403),
-                row(tasks,           401, 200, 403, 403))
+                row(tasks,           401, 200, 403, 403),
+                row(identifiers,     401, 200, 403, 403),
+                row(noDataHeld,      401, 200, 403, 403),
+                row(history,         401, 200, 200, 403),
+                row(auditEvents,     401, 403, 200, 403),
+                row(auditCsv,        401, 403, 200, 403),
+                row(verify,          401, 403, 200, 403),
+                row(studies,         401, 200, 403, 200),
+                row(study,           401, 200, 403, 200),
+                row(register,        401, 403, 403, 201),
+                row(replace,         401, 403, 403, 200),
+                row(phase,           401, 403, 403, 200),
+                row(subjects,        401, 403, 403, 200),
+                row(demo,            401, 403, 403, 200))
                 .flatMap(row -> row);
     }
 
@@ -107,6 +145,11 @@ class AuthorizationTest {
         String reference = call.reference().get();
         RequestSpecification caller = account.equals("none") ? anonymous() : as(account);
         call.send().apply(caller, reference).then().statusCode(expected);
+    }
+
+    /** A fresh study in COLLECTION, so every call that changes it is allowed. */
+    private static String study() {
+        return Studies.create("COLLECTION", "2024-01-01");
     }
 
     private static String awaitingReview(String type, String holding) {

@@ -63,6 +63,11 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public Retention retention() {
+                return null;
+            }
+
+            @Override
             public Calendar calendar() {
                 return () -> "england-and-wales";
             }

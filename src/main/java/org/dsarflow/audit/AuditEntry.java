@@ -1,0 +1,11 @@
+package org.dsarflow.audit;
+
+import java.time.Instant;
+
+/**
+ * One audit log entry. {@code detail} is a JSON object of references, states, dates and counts: never
+ * personal data. {@code activity} is the BPMN activity the change happened in, where there was one.
+ */
+public record AuditEntry(long seq, Instant at, String actor, String requestRef, String action, String activity,
+                         String detail, String prevHash, String hash) {
+}

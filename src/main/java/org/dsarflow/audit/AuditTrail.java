@@ -1,0 +1,112 @@
+package org.dsarflow.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.dsarflow.shared.UnknownResourceException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Reads the audit log: a request's history, a streamed export between two instants, and the walk
+ * along the chain that finds the first broken link. Exports and the check read with a cursor, so a
+ * log of millions of entries passes through in flat memory.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    /** Rows fetched per round trip when streaming. */
+    private static final int FETCH_SIZE = 1_000;
+    private static final String COLUMNS = "seq, at, actor, request_ref, action, activity, detail, prev_hash, hash";
+
+    private final DataSource dataSource;
+
+    AuditTrail(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The outcome of walking the chain: {@code firstBroken} is the seq of the first entry that does not follow. */
+    public record Verification(boolean valid, long entries, Long firstBroken) {
+    }
+
+    public List<AuditEntry> history(String requestRef) {
+        List<AuditEntry> entries = new ArrayList<>();
+        query("SELECT " + COLUMNS + " FROM dsar_audit_event WHERE request_ref = ? ORDER BY seq",
+                List.of(requestRef), entries::add);
+        if (entries.isEmpty() && !requestExists(requestRef)) {
+            throw new UnknownResourceException("Request", requestRef);
+        }
+        return entries;
+    }
+
+    /** Streams the entries recorded from {@code from} (inclusive) to {@code to} (exclusive), in seq order. */
+    public void export(Instant from, Instant to, Consumer<AuditEntry> sink) {
+        query("SELECT " + COLUMNS + " FROM dsar_audit_event WHERE at >= ? AND at < ? ORDER BY seq",
+                List.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)), sink);
+    }
+
+    public Verification verify() {
+        long[] walked = {0, 0};
+        String[] previousHash = {AuditChain.GENESIS};
+        Long[] broken = {null};
+        query("SELECT " + COLUMNS + " FROM dsar_audit_event ORDER BY seq", List.of(), entry -> {
+            walked[0]++;
+            if (broken[0] == null && !AuditChain.follows(entry, walked[1], previousHash[0])) {
+                broken[0] = entry.seq();
+            }
+            walked[1] = entry.seq();
+            previousHash[0] = entry.hash();
+        });
+        return new Verification(broken[0] == null, walked[0], broken[0]);
+    }
+
+    private boolean requestExists(String reference) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT 1 FROM dsar_request WHERE reference = ?")) {
+            select.setString(1, reference);
+            try (ResultSet result = select.executeQuery()) {
+                return result.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The request could not be read", e);
+        }
+    }
+
+    private void query(String sql, List<Object> parameters, Consumer<AuditEntry> sink) {
+        try (Connection connection = dataSource.getConnection()) {
+            // PostgreSQL streams with a cursor only outside auto-commit.
+            boolean autoCommit = connection.getAutoCommit();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+            }
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setFetchSize(FETCH_SIZE);
+                for (int i = 0; i < parameters.size(); i++) {
+                    select.setObject(i + 1, parameters.get(i));
+                }
+                try (ResultSet result = select.executeQuery()) {
+                    while (result.next()) {
+                        sink.accept(new AuditEntry(result.getLong(1), result.getObject(2, OffsetDateTime.class).toInstant(),
+                                result.getString(3), result.getString(4), result.getString(5), result.getString(6),
+                                result.getString(7), result.getString(8), result.getString(9)));
+                    }
+                }
+            } finally {
+                if (autoCommit) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The audit log could not be read", e);
+        }
+    }
+}

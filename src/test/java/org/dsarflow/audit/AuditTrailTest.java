@@ -1,0 +1,204 @@
+package org.dsarflow.audit;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.camunda.bpm.engine.RepositoryService;
+import org.dsarflow.Studies;
+import org.dsarflow.process.DsarProcess;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dsarflow.Api.auditor;
+import static org.dsarflow.Api.dpo;
+import static org.dsarflow.Api.logRequest;
+import static org.dsarflow.Api.requestBody;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The audit log: every change of a request in order, chained so that tampering shows, and gap-free under load. */
+@QuarkusTest
+class AuditTrailTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+    @Inject
+    RepositoryService repository;
+
+    @Test
+    void aRequestsHistoryListsEveryChangeInOrderWithItsActivity() {
+        String study = Studies.createWithCustodians("COLLECTION", "2024-01-01");
+        String reference = Studies.located(study, "ERASURE", "2024-02-01", "survey", "drive");
+        dpo().body(Map.of("approve", true)).post("/api/requests/{ref}/review", reference).then().statusCode(200);
+        dpo().body(Map.of("holdingKey", "survey", "confirmedOn", "2024-03-01"))
+                .post("/api/requests/{ref}/custodian-confirmations", reference).then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+
+        for (var as : List.of(dpo(), auditor())) {
+            List<Map<String, Object>> history = as.get("/api/requests/{ref}/history", reference).then()
+                    .statusCode(200).extract().jsonPath().getList("$");
+            assertThat(history).extracting(e -> e.get("action")).containsExactly(
+                    "REQUEST_LOGGED", "DEADLINE_COMPUTED", "SUBJECT_LOCATED", "DECISION_PROPOSED",
+                    "DECISION_REVIEWED", "ACTION_CARRIED_OUT", "CUSTODIAN_TASK_RAISED",
+                    "RECIPIENT_NOTIFIED", "RECIPIENT_NOTIFIED", "SUPPLIED_IDENTIFIERS_DELETED",
+                    "CUSTODIAN_CONFIRMED", "REQUEST_CLOSED");
+            assertThat(history).extracting(e -> e.get("activity")).containsExactly(
+                    null, "recordDeadline", "locateSubject", "decide", "reviewDecision", "carryOut", "carryOut",
+                    "carryOut", "carryOut", "carryOut", "confirmCustodian", "respond");
+            assertThat(history).extracting(e -> ((Number) e.get("seq")).longValue()).isSorted();
+            assertThat(history).extracting(e -> e.get("actor")).containsOnly("dpo");
+            assertThat(history.get(0).get("detail")).isEqualTo(Map.of("type", "ERASURE", "channel", "EMAIL",
+                    "receivedOn", "2024-02-01", "identifierKeys", List.of("email"), "studyKeys", List.of(study),
+                    "idempotent", false));
+        }
+        dpo().get("/api/requests/{ref}/history", "DSAR-2024-999999").then().statusCode(404)
+                .body("type", equalTo("/problems/not-found"));
+    }
+
+    @Test
+    void aChangeThatRollsBackLeavesNoEntry() throws SQLException {
+        long before = lastSeq();
+        // The request row and its REQUEST_LOGGED entry are written, then starting the process fails.
+        repository.suspendProcessDefinitionByKey(DsarProcess.KEY);
+        try {
+            dpo().body(requestBody("ACCESS", "2025-03-10")).post("/api/requests").then().statusCode(500);
+        } finally {
+            repository.activateProcessDefinitionByKey(DsarProcess.KEY);
+        }
+        assertThat(actionsSince(before)).isEmpty();
+        logRequest("ACCESS", "2025-03-10");
+        assertThat(actionsSince(before)).containsExactly("REQUEST_LOGGED", "DEADLINE_COMPUTED", "SUBJECT_LOCATED");
+    }
+
+    @Test
+    void verifyNamesTheFirstEntryChangedInTheDatabase() throws SQLException {
+        String reference = logRequest("ACCESS", "2025-03-10");
+        verify().body("valid", equalTo(true)).body("firstBroken", equalTo(null));
+        long tampered = firstSeqOf(reference);
+        String original = detailOf(tampered);
+        update(tampered, original.replace("ACCESS", "ERASURE"));
+        try {
+            verify().body("valid", equalTo(false)).body("firstBroken", equalTo((int) tampered));
+        } finally {
+            update(tampered, original);
+        }
+        verify().body("valid", equalTo(true));
+    }
+
+    @Test
+    void concurrentChangesMakeOneGapFreeValidChain() throws Exception {
+        long before = lastSeq();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Future<String>> logged = new ArrayList<>();
+        try {
+            for (int i = 0; i < 24; i++) {
+                logged.add(threads.submit(() -> {
+                    String reference = logRequest("ACCESS", "2025-03-10");
+                    dpo().body(Map.of("kind", "EXTENSION_NOTIFIED", "on", "2025-03-12", "reason", "Complex"))
+                            .post("/api/requests/{ref}/clock-events", reference).then().statusCode(200);
+                    return reference;
+                }));
+            }
+            for (Future<String> reference : logged) {
+                reference.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        List<Long> seqs = seqsSince(before);
+        // Each request: logged, deadline computed, located, clock event, deadline moved.
+        assertThat(seqs).hasSize(24 * 5);
+        for (int i = 0; i < seqs.size(); i++) {
+            assertThat(seqs.get(i)).isEqualTo(before + 1 + i);
+        }
+        verify().body("valid", equalTo(true)).body("entries", equalTo((int) lastSeq()));
+    }
+
+    private static ValidatableResponse verify() {
+        return auditor().get("/api/audit/verify").then().statusCode(200);
+    }
+
+    private long lastSeq() throws SQLException {
+        return single("SELECT COALESCE(MAX(seq), 0) FROM dsar_audit_event", null);
+    }
+
+    private long firstSeqOf(String reference) throws SQLException {
+        return single("SELECT MIN(seq) FROM dsar_audit_event WHERE request_ref = ?", reference);
+    }
+
+    private long single(String sql, String parameter) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                select.setString(1, parameter);
+            }
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    private String detailOf(long seq) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT detail FROM dsar_audit_event WHERE seq = ?")) {
+            select.setLong(1, seq);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getString(1);
+            }
+        }
+    }
+
+    /** Tampering as someone with database access would: the service itself has no update path. */
+    private void update(long seq, String detail) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement("UPDATE dsar_audit_event SET detail = ? WHERE seq = ?")) {
+            update.setString(1, detail);
+            update.setLong(2, seq);
+            assertThat(update.executeUpdate()).isOne();
+        }
+    }
+
+    private List<Long> seqsSince(long seq) throws SQLException {
+        List<Long> seqs = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT seq FROM dsar_audit_event WHERE seq > ? ORDER BY seq")) {
+            select.setLong(1, seq);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    seqs.add(result.getLong(1));
+                }
+            }
+        }
+        return seqs;
+    }
+
+    private List<String> actionsSince(long seq) throws SQLException {
+        List<String> actions = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT action FROM dsar_audit_event WHERE seq > ? ORDER BY seq")) {
+            select.setLong(1, seq);
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    actions.add(result.getString(1));
+                }
+            }
+        }
+        return actions;
+    }
+}
