@@ -3,7 +3,6 @@ package org.dsarflow.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dsarflow.shared.UnknownResourceException;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
 
 /**
  * Reads the audit log: a request's history, a streamed export between two instants, and the walk

@@ -1,6 +1,5 @@
 package org.dsarflow.deadline;
 
-import org.dsarflow.audit.AuditLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -8,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.InvalidInputException;
 import org.jboss.logging.Logger;

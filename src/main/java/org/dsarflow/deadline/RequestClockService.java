@@ -1,14 +1,15 @@
 package org.dsarflow.deadline;
 
-import java.util.Objects;
-import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.intake.RequestView;
 import org.dsarflow.intake.RequestViews;
+import org.dsarflow.notification.EmailTemplate;
+import org.dsarflow.notification.Notifications;
 import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
@@ -21,6 +22,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Each request's statutory clock: replayed from its recorded events over the calendar in force. */
@@ -28,15 +31,23 @@ import java.util.stream.Collectors;
 public class RequestClockService {
 
     private static final Logger LOG = Logger.getLogger(RequestClockService.class);
+    /** Clock events the requester is told of, and the email that tells them. */
+    private static final Map<ClockEventKind, EmailTemplate> TELL_REQUESTER = Map.of(
+            ClockEventKind.IDENTITY_REQUESTED, EmailTemplate.IDENTITY_REQUEST,
+            ClockEventKind.FEE_REQUESTED, EmailTemplate.FEE_REQUEST,
+            ClockEventKind.CLARIFICATION_REQUESTED, EmailTemplate.CLARIFICATION_REQUEST,
+            ClockEventKind.EXTENSION_NOTIFIED, EmailTemplate.EXTENSION_NOTICE);
 
     private final CalendarService calendars;
     private final RequestProcess process;
     private final RequestViews views;
     private final AuditLog audit;
+    private final Notifications notifications;
     private final Clock clock;
 
     RequestClockService(CalendarService calendars, RequestProcess process, RequestViews views, AuditLog audit,
-                        Clock clock) {
+                        Notifications notifications, Clock clock) {
+        this.notifications = notifications;
         this.calendars = calendars;
         this.audit = audit;
         this.process = process;
@@ -95,6 +106,7 @@ public class RequestClockService {
         if (event.kind() == ClockEventKind.CLARIFICATION_REQUESTED) {
             process.identifiersRequested(reference);
         }
+        Optional.ofNullable(TELL_REQUESTER.get(event.kind())).ifPresent(email -> notifications.send(reference, email));
         return views.of(request);
     }
 

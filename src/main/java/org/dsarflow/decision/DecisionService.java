@@ -1,9 +1,8 @@
 package org.dsarflow.decision;
 
-import java.util.TreeMap;
-import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.MatchedRecord;
 import org.dsarflow.subject.Holding;
@@ -19,6 +18,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 

@@ -1,15 +1,15 @@
 package org.dsarflow.decision;
 
-import org.dsarflow.process.DsarProcess;
-import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.ClockState;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestType;
 import org.dsarflow.intake.RequestView;
 import org.dsarflow.intake.RequestViews;
 import org.dsarflow.intake.ReviewOutcome;
+import org.dsarflow.process.DsarProcess;
 import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;

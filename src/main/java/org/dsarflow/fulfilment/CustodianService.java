@@ -1,14 +1,14 @@
 package org.dsarflow.fulfilment;
 
-import org.dsarflow.process.DsarProcess;
-import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestView;
 import org.dsarflow.intake.RequestViews;
+import org.dsarflow.process.DsarProcess;
 import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;

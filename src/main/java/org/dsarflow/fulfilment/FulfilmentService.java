@@ -1,12 +1,14 @@
 package org.dsarflow.fulfilment;
 
-import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.notification.EmailTemplate;
+import org.dsarflow.notification.Notifications;
 import org.dsarflow.subject.Custody;
 import org.dsarflow.subject.RegistryMaintenance;
 import org.dsarflow.subject.Study;
@@ -38,9 +40,11 @@ public class FulfilmentService {
 
     private final RegistryMaintenance registry;
     private final AuditLog audit;
+    private final Notifications notifications;
     private final Clock clock;
 
-    FulfilmentService(RegistryMaintenance registry, AuditLog audit, Clock clock) {
+    FulfilmentService(RegistryMaintenance registry, AuditLog audit, Notifications notifications, Clock clock) {
+        this.notifications = notifications;
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
@@ -90,6 +94,7 @@ public class FulfilmentService {
         DsarRequest request = DsarRequest.require(reference);
         request.respond(Instant.now(clock));
         audit.record(reference, "REQUEST_CLOSED", AuditLog.detail("status", request.status, "outcome", request.outcome));
+        notifications.send(reference, EmailTemplate.RESPONSE);
         LOG.infof("Request %s closed: %s", reference, request.outcome);
     }
 

@@ -1,8 +1,8 @@
 package org.dsarflow.fulfilment;
 
-import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.DecisionAction;

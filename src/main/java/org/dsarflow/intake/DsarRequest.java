@@ -134,6 +134,12 @@ public class DsarRequest extends PanacheEntityBase {
 
     public String restrictionLiftReason;
 
+    /** The deadline the DPO mailbox was last reminded of. */
+    public LocalDate remindedFor;
+
+    /** The deadline last escalated as missed. */
+    public LocalDate escalatedFor;
+
     /** When the retention period for closed requests ran out and the requester's personal data went. */
     public Instant personalDataDeletedAt;
 

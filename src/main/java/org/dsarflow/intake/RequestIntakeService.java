@@ -1,12 +1,14 @@
 package org.dsarflow.intake;
 
-import org.dsarflow.audit.AuditLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
+import org.dsarflow.notification.EmailTemplate;
+import org.dsarflow.notification.Notifications;
 import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.DsarConfig;
@@ -44,11 +46,13 @@ public class RequestIntakeService {
     private final Sequences sequences;
     private final DsarConfig config;
     private final AuditLog audit;
+    private final Notifications notifications;
     private final Clock clock;
 
     RequestIntakeService(RequestProcess process, RequestViews views, Sequences sequences,
-                         DsarConfig config, AuditLog audit, Clock clock) {
+                         DsarConfig config, AuditLog audit, Notifications notifications, Clock clock) {
         this.audit = audit;
+        this.notifications = notifications;
         this.process = process;
         this.sequences = sequences;
         this.views = views;
@@ -141,6 +145,8 @@ public class RequestIntakeService {
                 "identifierKeys", request.identifiers.keySet(), "studyKeys", request.studyKeys,
                 "idempotent", key != null));
         process.start(request.reference);
+        notifications.send(request.reference, EmailTemplate.ACKNOWLEDGEMENT);
+        notifications.send(request.reference, EmailTemplate.DPO_NEW_REQUEST);
         LOG.infof("Request %s (%s) logged by %s", request.reference, request.type, actor);
         return new Logged(views.of(request), false);
     }

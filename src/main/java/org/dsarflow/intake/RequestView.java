@@ -1,10 +1,10 @@
 package org.dsarflow.intake;
 
+import org.dsarflow.deadline.ClockState;
+import org.dsarflow.deadline.ClockStop;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.PhaseBasis;
-import org.dsarflow.deadline.ClockState;
-import org.dsarflow.deadline.ClockStop;
 import org.dsarflow.subject.Custody;
 import org.dsarflow.subject.MatchStatus;
 import org.dsarflow.subject.StudyPhase;
@@ -35,6 +35,7 @@ public record RequestView(
         Decision decision,
         List<RecipientNotification> recipientNotifications,
         Restriction restriction,
+        List<Incident> incidents,
         String outcome) {
 
     /** {@code candidates} is null for auditors: which records matched is for the DPO to see. */
@@ -71,6 +72,10 @@ public record RequestView(
     public record RecipientNotification(String studyKey, String recipient, List<Action> actions, Instant recordedAt) {
     }
 
+    /** A step of the request's processes (an email, say) that failed for good and waits for an operator. */
+    public record Incident(String activity, String message, Instant at) {
+    }
+
     /** Whether the restriction this request placed still holds. */
     public record Restriction(boolean active, Instant liftedAt, String liftReason) {
     }
@@ -86,6 +91,6 @@ public record RequestView(
                 .toList());
         return new RequestView(reference, type, status, channel, receivedAt, receivedOn, clockStartedOn, deadline,
                 extended, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
-                outcome);
+                incidents, outcome);
     }
 }

@@ -22,9 +22,12 @@ public class RequestViews {
     private final RequestClockService clocks;
     private final CalendarService calendars;
     private final DsarConfig config;
+    private final Incidents incidents;
     private final Clock clock;
 
-    RequestViews(RequestClockService clocks, CalendarService calendars, DsarConfig config, Clock clock) {
+    RequestViews(RequestClockService clocks, CalendarService calendars, DsarConfig config, Incidents incidents,
+                 Clock clock) {
+        this.incidents = incidents;
         this.clocks = clocks;
         this.calendars = calendars;
         this.config = config;
@@ -39,10 +42,13 @@ public class RequestViews {
         Map<Long, ClockReading> readings = clocks.readings(requests);
         LocalDate today = LocalDate.now(clock);
         Decisions decisions = Decisions.of(requests);
-        return requests.stream().map(r -> view(r, readings.get(r.id), today, decisions)).toList();
+        Map<String, List<RequestView.Incident>> open = incidents.of(requests.stream().map(r -> r.reference).toList());
+        return requests.stream().map(r -> view(r, readings.get(r.id), today, decisions,
+                open.getOrDefault(r.reference, List.of()))).toList();
     }
 
-    private RequestView view(DsarRequest request, ClockReading reading, LocalDate today, Decisions decisions) {
+    private RequestView view(DsarRequest request, ClockReading reading, LocalDate today, Decisions decisions,
+                             List<RequestView.Incident> incidents) {
         boolean open = !request.status.isClosed();
         return new RequestView(
                 request.reference,
@@ -62,6 +68,7 @@ public class RequestViews {
                 decisions.decision(request),
                 decisions.notifications(request),
                 decisions.restriction(request),
+                incidents,
                 request.outcome);
     }
 }

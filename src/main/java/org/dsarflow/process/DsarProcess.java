@@ -11,6 +11,9 @@ public final class DsarProcess {
     /** Variable: the deadline as last recorded, an ISO date, or null while the clock is stopped. */
     public static final String DEADLINE = "deadline";
 
+    /** Variable local to each daily deadline check: REMIND, ESCALATE or NONE. */
+    public static final String DEADLINE_CHECK = "deadlineCheck";
+
     /** Variable: UNIQUE, AMBIGUOUS or NOT_FOUND, from locateSubject. */
     public static final String MATCH_STATUS = "matchStatus";
 

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
+import org.dsarflow.notification.Notifications;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,7 +22,9 @@ public class ProcessDeployment {
                 .name("dsarflow")
                 .enableDuplicateFiltering(true)
                 .addClasspathResource(DsarProcess.BPMN_RESOURCE)
+                .addClasspathResource(Notifications.BPMN_RESOURCE)
                 .deploy();
-        LOG.infof("Process model %s deployed (deployment %s)", DsarProcess.KEY, deployment.getId());
+        LOG.infof("Process models %s and %s deployed (deployment %s)", DsarProcess.KEY, Notifications.PROCESS_KEY,
+                deployment.getId());
     }
 }

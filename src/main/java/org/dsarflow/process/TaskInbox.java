@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -12,6 +13,8 @@ import org.dsarflow.intake.RequestView;
 import org.dsarflow.intake.RequestViews;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -40,9 +43,39 @@ public class TaskInbox {
 
     @Transactional
     public TaskPage open(int page, int size) {
+        List<InboxTask> inbox = new ArrayList<>(userTasks());
+        inbox.addAll(incidents());
+        inbox.sort(BY_DEADLINE);
+        int from = (int) Math.min((long) page * size, inbox.size());
+        return new TaskPage(inbox.subList(from, Math.min(from + size, inbox.size())), page, size, inbox.size());
+    }
+
+    /** Steps that failed after their last retry (an email that never went): an operator must act on them too. */
+    private List<InboxTask> incidents() {
+        List<Incident> open = runtime.createIncidentQuery().list();
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> references = runtime.createProcessInstanceQuery()
+                .processInstanceIds(open.stream().map(Incident::getProcessInstanceId).collect(Collectors.toSet()))
+                .list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
+        Map<String, RequestView> byReference = requests(references.values());
+        return open.stream()
+                .filter(incident -> byReference.containsKey(references.get(incident.getProcessInstanceId())))
+                .map(incident -> {
+                    RequestView request = byReference.get(references.get(incident.getProcessInstanceId()));
+                    return new InboxTask(incident.getId(), request.reference(), incident.getActivityId(),
+                            incident.getIncidentMessage(), null, incident.getIncidentTimestamp().toInstant(),
+                            request.type(), request.status(), request.deadline(), request.dueSoon(), request.overdue());
+                })
+                .toList();
+    }
+
+    private List<InboxTask> userTasks() {
         List<Task> open = tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list();
         if (open.isEmpty()) {
-            return new TaskPage(List.of(), page, size, 0);
+            return List.of();
         }
         Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
         Map<String, String> references = runtime.createProcessInstanceQuery()
@@ -53,10 +86,8 @@ public class TaskInbox {
                 .executionIdIn(open.stream().map(Task::getExecutionId).toArray(String[]::new))
                 .list().stream()
                 .collect(Collectors.toMap(VariableInstance::getExecutionId, VariableInstance::getValue));
-        List<DsarRequest> requests = DsarRequest.list("reference in ?1", Set.copyOf(references.values()));
-        Map<String, RequestView> byReference = views.of(requests).stream()
-                .collect(Collectors.toMap(RequestView::reference, Function.identity()));
-        List<InboxTask> inbox = open.stream()
+        Map<String, RequestView> byReference = requests(references.values());
+        return open.stream()
                 .filter(task -> byReference.containsKey(references.get(task.getProcessInstanceId())))
                 .map(task -> {
                     RequestView request = byReference.get(references.get(task.getProcessInstanceId()));
@@ -64,9 +95,11 @@ public class TaskInbox {
                             (String) custodianTasks.get(task.getExecutionId()), task.getCreateTime().toInstant(),
                             request.type(), request.status(), request.deadline(), request.dueSoon(), request.overdue());
                 })
-                .sorted(BY_DEADLINE)
                 .toList();
-        int from = (int) Math.min((long) page * size, inbox.size());
-        return new TaskPage(inbox.subList(from, Math.min(from + size, inbox.size())), page, size, inbox.size());
+    }
+
+    private Map<String, RequestView> requests(Collection<String> references) {
+        List<DsarRequest> requests = DsarRequest.list("reference in ?1", Set.copyOf(references));
+        return views.of(requests).stream().collect(Collectors.toMap(RequestView::reference, Function.identity()));
     }
 }

@@ -38,6 +38,27 @@ public interface DsarConfig {
 
     Retention retention();
 
+    Mail mail();
+
+    /** Who emails come from and go to, and what they say of the organisation. */
+    interface Mail {
+        /** The sender of every email. */
+        String from();
+
+        /** The DPO mailbox: new-request notices, reminders and escalations go there. */
+        String dpoMailbox();
+
+        /** The controller as the emails name it. */
+        String organisation();
+
+        /** Where the requester can write to; shown in every email to them. */
+        Optional<String> postalAddress();
+
+        /** Attach the response package (personal data) to the response email; otherwise it is sent separately. */
+        @WithDefault("false")
+        boolean attachPackage();
+    }
+
     /** How long a closed request keeps its requester's personal data, and when the deletion runs. */
     interface Retention {
         /** From the request's close; the ICO expects no longer than needed to show how it was handled. */

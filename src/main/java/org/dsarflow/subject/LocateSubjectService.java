@@ -1,8 +1,8 @@
 package org.dsarflow.subject;
 
-import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.ClockEvent;
 import org.dsarflow.deadline.ClockEventKind;
 import org.dsarflow.deadline.ClockState;
@@ -11,6 +11,8 @@ import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.MatchedRecord;
 import org.dsarflow.intake.RequestView;
 import org.dsarflow.intake.RequestViews;
+import org.dsarflow.notification.EmailTemplate;
+import org.dsarflow.notification.Notifications;
 import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
 import org.jboss.logging.Logger;
@@ -30,11 +32,13 @@ public class LocateSubjectService {
     private final RequestClockService clocks;
     private final RequestViews views;
     private final AuditLog audit;
+    private final Notifications notifications;
     private final Clock clock;
 
     LocateSubjectService(SubjectLocator locator, RequestProcess process, RequestClockService clocks,
-                         RequestViews views, AuditLog audit, Clock clock) {
+                         RequestViews views, AuditLog audit, Notifications notifications, Clock clock) {
         this.audit = audit;
+        this.notifications = notifications;
         this.locator = locator;
         this.process = process;
         this.clocks = clocks;
@@ -76,6 +80,7 @@ public class LocateSubjectService {
         audit.record(reference, "REQUEST_CLOSED_NO_DATA_HELD", AuditLog.detail("status", request.status,
                 "outcome", request.outcome));
         process.noDataHeld(reference);
+        notifications.send(reference, EmailTemplate.RESPONSE);
         LOG.infof("Request %s closed by %s: no data held", reference, actor);
         return views.of(request);
     }

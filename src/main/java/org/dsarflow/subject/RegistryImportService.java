@@ -1,7 +1,5 @@
 package org.dsarflow.subject;
 
-import org.dsarflow.audit.AuditLog;
-import org.dsarflow.audit.AuditLog;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -12,6 +10,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.subject.identity.DirectIdentifiers;
 import org.dsarflow.subject.identity.IdentifierHasher;

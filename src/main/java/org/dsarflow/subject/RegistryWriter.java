@@ -3,7 +3,6 @@ package org.dsarflow.subject;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dsarflow.shared.Sequences;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Writes one batch of registry rows with JDBC batches, inside the caller's transaction: an upsert by

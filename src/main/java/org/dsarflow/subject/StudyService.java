@@ -1,8 +1,8 @@
 package org.dsarflow.subject;
 
-import org.dsarflow.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.UnknownResourceException;

@@ -1,5 +1,6 @@
 package org.dsarflow.process;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.HistoryService;
@@ -9,9 +10,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.dsarflow.intake.DsarRequest;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.dsarflow.Studies;
+import org.dsarflow.intake.DsarRequest;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -55,12 +55,12 @@ class ReviewPathsTest {
 
         String[] holdings = order.split(",");
         confirm(reference, holdings[0], "2024-03-01").body("status", equalTo("IN_PROGRESS"));
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isOne();
+        assertThat(openInstances(reference)).isOne();
         confirm(reference, holdings[1], "2024-03-02").body("status", equalTo("COMPLETED"))
                 .body("outcome", equalTo("FULFILLED"))
                 .body("decision.actions.state", org.hamcrest.Matchers.everyItem(equalTo("DONE")));
 
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+        assertThat(openInstances(reference)).isZero();
         assertThat(activities(reference)).contains("carryOut", "confirmCustodian", "respond", "requestHandled");
         assertThat(registryRecords(study)).isZero();
     }
@@ -200,12 +200,18 @@ class ReviewPathsTest {
                 .body("status", equalTo("CANCELLED"));
     }
 
+    private long openInstances(String reference) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(DsarProcess.KEY)
+                .processInstanceBusinessKey(reference).count();
+    }
+
     private static long registryRecords(String study) {
         return QuarkusTransaction.requiringNew().call(() -> SubjectRecord.count("studyKey", study));
     }
 
     private List<String> activities(String reference) {
-        String instanceId = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        String instanceId = history.createHistoricProcessInstanceQuery().processDefinitionKey(DsarProcess.KEY)
+                .processInstanceBusinessKey(reference)
                 .singleResult().getId();
         return history.createHistoricActivityInstanceQuery().processInstanceId(instanceId).list().stream()
                 .map(HistoricActivityInstance::getActivityId).toList();

@@ -68,6 +68,11 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public Mail mail() {
+                return null;
+            }
+
+            @Override
             public Calendar calendar() {
                 return () -> "england-and-wales";
             }

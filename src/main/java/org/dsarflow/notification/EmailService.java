@@ -1,0 +1,142 @@
+package org.dsarflow.notification;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.dsarflow.audit.AuditLog;
+import org.dsarflow.deadline.ClockEventKind;
+import org.dsarflow.deadline.RecordedClockEvent;
+import org.dsarflow.decision.Action;
+import org.dsarflow.decision.DecisionAction;
+import org.dsarflow.fulfilment.ResponsePackage;
+import org.dsarflow.fulfilment.ResponsePackageService;
+import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.intake.RequestType;
+import org.dsarflow.shared.DsarConfig;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes one email from its templates and what the request holds now, sends it, and records that it
+ * went (template and recipient role, never the address) in the same transaction.
+ */
+@ApplicationScoped
+public class EmailService {
+
+    private static final Logger LOG = Logger.getLogger(EmailService.class);
+    private static final Map<EmailTemplate, ClockEventKind> REASON_FROM = Map.of(
+            EmailTemplate.IDENTITY_REQUEST, ClockEventKind.IDENTITY_REQUESTED,
+            EmailTemplate.FEE_REQUEST, ClockEventKind.FEE_REQUESTED,
+            EmailTemplate.CLARIFICATION_REQUEST, ClockEventKind.CLARIFICATION_REQUESTED,
+            EmailTemplate.EXTENSION_NOTICE, ClockEventKind.EXTENSION_NOTIFIED);
+
+    private final Mailer mailer;
+    private final Engine qute;
+    private final DsarConfig config;
+    private final ResponsePackageService packages;
+    private final ObjectMapper json;
+    private final AuditLog audit;
+
+    EmailService(Mailer mailer, Engine qute, DsarConfig config, ResponsePackageService packages, ObjectMapper json,
+                 AuditLog audit) {
+        this.mailer = mailer;
+        this.qute = qute;
+        this.config = config;
+        this.packages = packages;
+        this.json = json;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public void send(String reference, EmailTemplate template) {
+        DsarRequest request = DsarRequest.require(reference);
+        String to = template.recipient() == EmailTemplate.Recipient.DPO_MAILBOX
+                ? config.mail().dpoMailbox()
+                : request.requester == null ? null : request.requester.email;
+        if (to == null || to.isBlank()) {
+            // Requests by post or phone are answered by the same route, by DPO staff.
+            audit.record(reference, "EMAIL_NOT_SENT", AuditLog.detail("template", template,
+                    "recipient", template.recipient(), "why", "NO_EMAIL_ADDRESS"));
+            return;
+        }
+        boolean attach = template == EmailTemplate.RESPONSE && config.mail().attachPackage() && exports(request);
+        MailModel model = model(request, template, attach);
+        Mail mail = Mail.withText(to, template.subject(reference), render(template, "txt", model))
+                .setHtml(render(template, "html", model));
+        if (attach) {
+            ResponsePackage built = packages.build(reference);
+            mail.addAttachment(reference + "-response.json", json(built), "application/json");
+            if (request.type == RequestType.PORTABILITY) {
+                mail.addAttachment(reference + "-response.csv", packages.csv(built).getBytes(StandardCharsets.UTF_8),
+                        "text/csv");
+            }
+        }
+        mailer.send(mail);
+        audit.record(reference, "EMAIL_SENT", AuditLog.detail("template", template, "recipient", template.recipient(),
+                "attachments", attach));
+        LOG.infof("Request %s: email %s sent to the %s", reference, template, template.recipient());
+    }
+
+    private MailModel model(DsarRequest request, EmailTemplate template, boolean attach) {
+        List<DecisionAction> actions = request.decidedAt == null ? List.of() : DecisionAction.of(request.id);
+        return new MailModel(
+                request.reference,
+                request.type.name(),
+                request.type.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                config.mail().organisation(),
+                config.mail().postalAddress().orElse(null),
+                template.recipient() == EmailTemplate.Recipient.REQUESTER && request.requester != null
+                        ? request.requester.name : null,
+                request.receivedOn,
+                request.deadline,
+                request.extended,
+                reason(request, template),
+                request.status.name(),
+                request.outcome,
+                request.refusalReason == null ? null : request.refusalReason.name(),
+                request.refusalReason == null ? null : request.reviewJustification,
+                actions.stream().map(a -> a.explanation).toList(),
+                attach,
+                exports(request));
+    }
+
+    private static boolean exports(DsarRequest request) {
+        return request.decidedAt != null
+                && DecisionAction.of(request.id).stream().anyMatch(a -> a.action == Action.EXPORT);
+    }
+
+    private static String reason(DsarRequest request, EmailTemplate template) {
+        ClockEventKind kind = REASON_FROM.get(template);
+        if (kind == null) {
+            return null;
+        }
+        RecordedClockEvent event = RecordedClockEvent.find("requestId = ?1 and kind = ?2 order by id desc",
+                request.id, kind).firstResult();
+        return event == null ? null : event.reason;
+    }
+
+    private String render(EmailTemplate template, String extension, MailModel model) {
+        Template found = qute.getTemplate(template.templateName() + "." + extension);
+        if (found == null) {
+            throw new IllegalStateException("Email template " + template.templateName() + "." + extension + " is missing");
+        }
+        return found.data("m", model).render();
+    }
+
+    private byte[] json(ResponsePackage built) {
+        try {
+            return json.writeValueAsBytes(built);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The response package could not be written", e);
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package org.dsarflow.notification;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.dsarflow.Jobs;
+import org.dsarflow.Studies;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.dsarflow.Api.auditor;
+import static org.dsarflow.Api.dpo;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+/** Emails through a real SMTP server (GreenMail): what each template says, and what a mail outage does. */
+@QuarkusTest
+@TestProfile(EmailDeliveryTest.RealSmtp.class)
+class EmailDeliveryTest {
+
+    static final int SMTP_PORT = freePort();
+    static final String DPO_MAILBOX = "dpo-mailbox@example.org";
+
+    public static class RealSmtp implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.mailer.mock", "false",
+                    "quarkus.mailer.host", "127.0.0.1",
+                    "quarkus.mailer.port", Integer.toString(SMTP_PORT),
+                    "quarkus.mailer.start-tls", "DISABLED",
+                    "dsar.mail.dpo-mailbox", DPO_MAILBOX,
+                    "dsar.mail.organisation", "Example Research Trust");
+        }
+    }
+
+    @RegisterExtension
+    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @Inject
+    RuntimeService runtime;
+    @Inject
+    ManagementService management;
+
+    @Test
+    void loggingARequestAcknowledgesItAndTellsTheDpoMailbox() throws Exception {
+        String requester = requester();
+        String reference = log(requester, "2025-06-02");
+        assertThat(SMTP.getReceivedMessages()).isEmpty();
+
+        deliver(reference);
+
+        MimeMessage acknowledgement = only(requester);
+        assertThat(acknowledgement.getSubject()).isEqualTo("We have received your request " + reference);
+        assertThat(GreenMailUtil.getBody(acknowledgement)).contains(reference, "2025-06-02", "2025-07-02",
+                "Example Research Trust");
+        MimeMessage dpo = only(DPO_MAILBOX);
+        assertThat(dpo.getSubject()).isEqualTo("New request " + reference);
+        assertThat(GreenMailUtil.getBody(dpo)).contains(reference, "2025-07-02").doesNotContain(requester);
+        auditor().get("/api/requests/{ref}/history", reference).then()
+                .body("findAll { it.action == 'EMAIL_SENT' }.detail.template",
+                        containsInAnyOrder("ACKNOWLEDGEMENT", "DPO_NEW_REQUEST"))
+                .body("findAll { it.action == 'EMAIL_SENT' }.detail.recipient",
+                        containsInAnyOrder("REQUESTER", "DPO_MAILBOX"));
+    }
+
+    @Test
+    void clockEventsTellTheRequesterWhatIsNeededAndTheNewDeadline() throws Exception {
+        String requester = requester();
+        String reference = log(requester, "2025-06-02");
+        deliver(reference);
+        SMTP.reset();
+
+        clockEvent(reference, "CLARIFICATION_REQUESTED", "2025-06-04",
+                "Please tell us the local authority you worked for.");
+        clockEvent(reference, "CLARIFICATION_RECEIVED", "2025-06-10", null);
+        clockEvent(reference, "EXTENSION_NOTIFIED", "2025-06-20", "Your data is held across several studies.");
+        // Emails go within moments of the event in service; here they are sent before the next event.
+        deliver(reference);
+        String extended = dpo().get("/api/requests/{ref}", reference).then().extract().path("deadline");
+        clockEvent(reference, "IDENTITY_REQUESTED", "2025-06-23", "Please send a copy of your passport.");
+        clockEvent(reference, "IDENTITY_CONFIRMED", "2025-06-25", null);
+        clockEvent(reference, "FEE_REQUESTED", "2025-06-26", "A fee of 10 pounds is due for a second copy.");
+        deliver(reference);
+
+        Map<String, String> bodies = bodiesBySubject(requester);
+        assertThat(bodies).containsOnlyKeys(
+                "Your request " + reference + ": we need more information",
+                "Your request " + reference + ": we need more time",
+                "Your request " + reference + ": please confirm your identity",
+                "Your request " + reference + ": a fee is due");
+        assertThat(bodies.get("Your request " + reference + ": we need more information"))
+                .contains("the local authority you worked for", "paused");
+        assertThat(bodies.get("Your request " + reference + ": we need more time"))
+                .contains(extended, "held across several studies", "Information Commissioner");
+        assertThat(bodies.get("Your request " + reference + ": please confirm your identity")).contains("passport");
+        assertThat(bodies.get("Your request " + reference + ": a fee is due")).contains("10 pounds");
+    }
+
+    @Test
+    void theResponseGivesTheOutcomePerHoldingOrTheRefusalWithTheRightToComplain() throws Exception {
+        String study = Studies.createWithCustodians("COLLECTION", "2024-01-01");
+        String erased = Studies.located(study, "ERASURE", "2024-02-01", "drive");
+        dpo().body(Map.of("approve", true)).post("/api/requests/{ref}/review", erased).then()
+                .body("status", equalTo("COMPLETED"));
+        String refused = Studies.located(study, "ACCESS", "2024-02-01", "drive");
+        dpo().body(Map.of("approve", false, "refusalReason", "MANIFESTLY_EXCESSIVE",
+                        "justification", "This is the sixth identical request in a month."))
+                .post("/api/requests/{ref}/review", refused).then().body("status", equalTo("REFUSED"));
+        SMTP.reset();
+        deliver(erased);
+        deliver(refused);
+
+        String erasure = response(erased);
+        assertThat(erasure).contains("Restricted shared drive: we delete all of your data held here",
+                "Information Commissioner");
+        String refusal = response(refused);
+        assertThat(refusal).contains("manifestly excessive", "sixth identical request", "Information Commissioner");
+    }
+
+    @Test
+    void theDailyCheckRemindsAndEscalatesToTheDpoMailbox() throws Exception {
+        String reference = log(requester(), "2025-06-02");
+        deliver(reference);
+        SMTP.reset();
+        try {
+            runDailyCheck(reference, "2025-06-25T09:00:00Z");
+            runDailyCheck(reference, "2025-07-03T09:00:00Z");
+        } finally {
+            ClockUtil.reset();
+        }
+        Map<String, String> bodies = bodiesBySubject(DPO_MAILBOX);
+        assertThat(bodies.get("Reminder: request " + reference + " is due soon")).contains("2025-07-02", "five working days or fewer");
+        assertThat(bodies.get("Escalation: request " + reference + " is overdue")).contains("2025-07-02", "has passed");
+    }
+
+    @Test
+    void aRequestClosedAsNoDataHeldIsToldSo() throws Exception {
+        String requester = requester();
+        String reference = log(requester, "2025-06-02");
+        dpo().post("/api/requests/{ref}/no-data-held", reference).then().statusCode(200);
+        SMTP.reset();
+        deliver(reference);
+        assertThat(response(reference)).contains("we hold no personal data about you");
+    }
+
+    @Test
+    void anEmailRetriedWhileTheServerIsDownGoesOutOnceWhenItIsBack() throws Exception {
+        SMTP.stop();
+        String requester = requester();
+        String reference = log(requester, "2025-06-02");
+        assertThat(Jobs.runEmails(runtime, management, reference)).isEqualTo(2);
+        assertThat(Jobs.runEmails(runtime, management, reference)).isEqualTo(2);
+        dpo().get("/api/requests/{ref}", reference).then().body("status", equalTo("IN_PROGRESS"))
+                .body("incidents", empty());
+
+        SMTP.start();
+        assertThat(Jobs.runEmails(runtime, management, reference)).isZero();
+        assertThat(Jobs.emails(runtime, management, reference)).isEmpty();
+        assertThat(to(requester)).hasSize(1);
+        assertThat(to(DPO_MAILBOX)).hasSize(1);
+        auditor().get("/api/requests/{ref}/history", reference).then()
+                .body("findAll { it.action == 'EMAIL_SENT' }", hasSize(2));
+    }
+
+    @Test
+    void anEmailThatNeverGoesRaisesAnIncidentOnTheRequestAndInTheInbox() {
+        SMTP.stop();
+        String reference = log(requester(), "2025-06-02");
+        for (int attempt = 0; attempt < 20 && !Jobs.emails(runtime, management, reference).isEmpty(); attempt++) {
+            Jobs.runEmails(runtime, management, reference);
+        }
+        assertThat(Jobs.emails(runtime, management, reference)).isEmpty();
+
+        dpo().get("/api/requests/{ref}", reference).then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"))
+                .body("incidents", hasSize(2))
+                .body("incidents.activity", everyItemIs("sendEmail"))
+                .body("incidents.message", hasItem(startsWith("Email ACKNOWLEDGEMENT could not be sent: ")));
+        dpo().get("/api/tasks?size=200").then().statusCode(200)
+                .body("items.findAll { it.reference == '" + reference + "' && it.activity == 'sendEmail' }",
+                        hasSize(2));
+    }
+
+    private static org.hamcrest.Matcher<Iterable<? extends String>> everyItemIs(String value) {
+        return org.hamcrest.Matchers.everyItem(equalTo(value));
+    }
+
+    private void runDailyCheck(String reference, String instant) {
+        ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse(instant)));
+        String instanceId = runtime.createProcessInstanceQuery().processDefinitionKey("dsar-request")
+                .processInstanceBusinessKey(reference).singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(instanceId).activityId("dailyCheck")
+                .singleResult().getId());
+        Jobs.runEmails(runtime, management, reference);
+    }
+
+    /**
+     * Runs the request's email jobs until none is left, as the job executor would: the mail client may
+     * first try a connection pooled before GreenMail restarted for this test, and that attempt is retried.
+     */
+    private void deliver(String reference) {
+        for (int round = 0; round < 5 && Jobs.runEmails(runtime, management, reference) > 0; round++) {
+            assertThat(Jobs.emails(runtime, management, reference)).isNotEmpty();
+        }
+        assertThat(Jobs.emails(runtime, management, reference)).isEmpty();
+    }
+
+    private static String requester() {
+        return "requester." + System.nanoTime() + "@example.org";
+    }
+
+    private static String log(String email, String receivedOn) {
+        return dpo().body(Map.of("type", "ACCESS", "receivedAt", receivedOn, "channel", "EMAIL",
+                        "requester", Map.of("name", "Robin Requester", "email", email),
+                        "identifiers", Map.of("email", email)))
+                .post("/api/requests").then().statusCode(201).extract().path("reference");
+    }
+
+    private static void clockEvent(String reference, String kind, String on, String reason) {
+        dpo().body(reason == null ? Map.of("kind", kind, "on", on) : Map.of("kind", kind, "on", on, "reason", reason))
+                .post("/api/requests/{ref}/clock-events", reference).then().statusCode(200);
+    }
+
+    private String response(String reference) throws Exception {
+        MimeMessage response = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> subject(m).equals("Our response to your request " + reference))
+                .findFirst().orElseThrow();
+        return GreenMailUtil.getBody(response);
+    }
+
+    private static List<MimeMessage> to(String address) {
+        return Arrays.stream(SMTP.getReceivedMessagesForDomain(address)).toList();
+    }
+
+    private static MimeMessage only(String address) {
+        List<MimeMessage> messages = to(address);
+        assertThat(messages).hasSize(1);
+        return messages.get(0);
+    }
+
+    private static Map<String, String> bodiesBySubject(String address) {
+        return to(address).stream().collect(java.util.stream.Collectors.toMap(EmailDeliveryTest::subject,
+                GreenMailUtil::getBody));
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
