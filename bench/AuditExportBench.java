@@ -154,8 +154,8 @@ public class AuditExportBench {
             for (int r = 1; r <= rounds && !pastDeadline(); r++) {
                 Verify v = verify();
                 result.verify.add(v);
-                log("  round %d verify: %.2f s, %s, heap max %s, live after GC max %s", r, v.seconds, v.reply,
-                        mb(v.heap.max), mb(v.heap.liveMax));
+                log("  round %d verify: %.2f s, %s, heap max %s, live after GC median %s, max %s", r, v.seconds, v.reply,
+                        mb(v.heap.max), mb(v.heap.liveMedian), mb(v.heap.liveMax));
                 if (!v.ok()) problems.add("size " + size + " verify: " + v.problem);
                 else if (!v.valid || v.entries != size) problems.add("size " + size + " verify: " + v.reply);
             }
@@ -191,7 +191,7 @@ public class AuditExportBench {
 
     /** Heap figures over one measurement, in bytes; -1 when unknown. */
     static final class Heap {
-        long before = -1, median = -1, max = -1, after = -1, oldMax = -1, liveMax = -1;
+        long before = -1, median = -1, max = -1, after = -1, oldMax = -1, liveMax = -1, liveMedian = -1;
         int samples, youngGcs, fullGcs;
         long stallMax = -1;
     }
@@ -228,9 +228,9 @@ public class AuditExportBench {
     static void logExport(int round, Export e) {
         String label = e.stall > 0 ? "stalled-client json" : "round " + round + " " + e.format;
         log("  %s: %.2f s, first byte %.2f s, %,d bytes, %,d entries (%,.0f entries/s), heap before %s, median %s, max %s, "
-                        + "after %s; live after GC max %s; GCs %d young, %d full%s%s",
+                        + "after %s; live after GC median %s, max %s; GCs %d young, %d full%s%s",
                 label, e.seconds, e.ttfbSeconds, e.bytes, e.entries, e.entries / e.seconds, mb(e.heap.before),
-                mb(e.heap.median), mb(e.heap.max), mb(e.heap.after), mb(e.heap.liveMax), e.heap.youngGcs, e.heap.fullGcs,
+                mb(e.heap.median), mb(e.heap.max), mb(e.heap.after), mb(e.heap.liveMedian), mb(e.heap.liveMax), e.heap.youngGcs, e.heap.fullGcs,
                 e.stall > 0 ? ", heap max during the stall " + mb(e.heap.stallMax) : "",
                 e.ok() ? "" : "  PROBLEM: " + e.problem);
         if (!e.ok()) problems.add("size " + e.size + " " + label + ": " + e.problem);
@@ -368,6 +368,7 @@ public class AuditExportBench {
             heap.after = sampler.latestBefore(System.nanoTime());
             GcLog.Summary gcs = GcLog.read(gcLogOffset);
             heap.liveMax = gcs.maxAfter;
+            heap.liveMedian = gcs.medianAfter;
             heap.youngGcs = gcs.young;
             heap.fullGcs = gcs.full;
             return heap;
@@ -477,11 +478,15 @@ public class AuditExportBench {
         }
     }
 
-    /** The service's -Xlog:gc file: "[12.3s][info][gc] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 150M->40M(256M) 3.1ms". */
+    /**
+     * The service's -Xlog:gc file: "[12.3s][info][gc] GC(7) Pause Young (Normal) (G1 Evacuation Pause) 150M->40M(256M) 3.1ms".
+     * Only young and full pauses count for the live heap: a Remark or Cleanup pause frees no young objects, so the
+     * heap "after" it still holds the eden's garbage.
+     */
     static final class GcLog {
         static final Pattern PAUSE = Pattern.compile("GC\\(\\d+\\) Pause (Young|Full|Remark|Cleanup)[^\\n]*? (\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
-        record Summary(int young, int full, long maxAfter, long lastFullAfter) {
+        record Summary(int young, int full, long maxAfter, long medianAfter, long lastFullAfter) {
         }
 
         static long size() {
@@ -493,12 +498,13 @@ public class AuditExportBench {
         }
 
         static Summary read(long offset) {
-            if (gcLog == null) return new Summary(0, 0, -1, -1);
+            if (gcLog == null) return new Summary(0, 0, -1, -1, -1);
             int young = 0, full = 0;
-            long maxAfter = -1, lastFullAfter = -1;
+            long lastFullAfter = -1;
+            List<Long> afters = new ArrayList<>();
             try (RandomAccessFile file = new RandomAccessFile(gcLog.toFile(), "r")) {
                 long length = file.length();
-                if (length <= offset) return new Summary(0, 0, -1, -1);
+                if (length <= offset) return new Summary(0, 0, -1, -1, -1);
                 byte[] bytes = new byte[(int) (length - offset)];
                 file.seek(offset);
                 file.readFully(bytes);
@@ -506,20 +512,25 @@ public class AuditExportBench {
                 while (m.find()) {
                     long after = Long.parseLong(m.group(3)) * 1024 * 1024;
                     switch (m.group(1)) {
-                        case "Young" -> young++;
+                        case "Young" -> {
+                            young++;
+                            afters.add(after);
+                        }
                         case "Full" -> {
                             full++;
                             lastFullAfter = after;
+                            afters.add(after);
                         }
                         default -> {
                         }
                     }
-                    maxAfter = Math.max(maxAfter, after);
                 }
             } catch (IOException e) {
-                return new Summary(0, 0, -1, -1);
+                return new Summary(0, 0, -1, -1, -1);
             }
-            return new Summary(young, full, maxAfter, lastFullAfter);
+            long[] sorted = afters.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Summary(young, full, sorted.length == 0 ? -1 : sorted[sorted.length - 1],
+                    sorted.length == 0 ? -1 : sorted[sorted.length / 2], lastFullAfter);
         }
     }
 
@@ -545,7 +556,7 @@ public class AuditExportBench {
         System.out.println(rule);
         System.out.println("Whole-log export, GET /api/audit/events?format=... (auditor)");
         System.out.println("     entries fmt |  seconds  1st byte s     MB   MB/s  entries/s | heap MB: rest  before  median  "
-                + "max  after | live max  GCs y/f | ok");
+                + "max  after | live med max | GCs y/f | ok");
         for (SizeResult r : results) {
             if (r.skipped != null) {
                 System.out.printf("%,12d     | %s%n", r.size, r.skipped);
@@ -558,28 +569,31 @@ public class AuditExportBench {
                 double ttfb = median(list.stream().mapToDouble(e -> e.ttfbSeconds).toArray());
                 double bytes = median(list.stream().mapToDouble(e -> e.bytes).toArray());
                 long ok = list.stream().filter(Export::ok).count();
-                System.out.printf("%,12d %-4s| %8.2f  %10.2f %6.0f %6.1f %10.0f | %13s %7s %7s %4s %6s | %8s %4s/%-4s| %d/%d%n",
+                System.out.printf("%,12d %-4s| %8.2f  %10.2f %6.0f %6.1f %10.0f | %13s %7s %7s %4s %6s | %8s %3s | %3s/%-3s| %d/%d%n",
                         r.size, any.format, seconds, ttfb, bytes / MB, bytes / MB / seconds, r.size / seconds,
                         mbNum(r.atRest), mbNum(medianOf(list, h -> h.before)), mbNum(medianOf(list, h -> h.median)),
-                        mbNum(maxOf(list, h -> h.max)), mbNum(medianOf(list, h -> h.after)), mbNum(maxOf(list, h -> h.liveMax)),
+                        mbNum(maxOf(list, h -> h.max)), mbNum(medianOf(list, h -> h.after)),
+                        mbNum(medianOf(list, h -> h.liveMedian)), mbNum(maxOf(list, h -> h.liveMax)),
                         (int) median(list.stream().mapToDouble(e -> e.heap.youngGcs).toArray()),
                         list.stream().mapToInt(e -> e.heap.fullGcs).sum(), ok, list.size());
             }
         }
         System.out.println("rest = after a full GC (jcmd GC.run) before the size's first export; before/median/after = "
                 + "medians over rounds; max = the highest sample of all rounds");
-        System.out.println("live max = the most the heap held right after any GC during an export, over all rounds: what the "
-                + "export keeps alive (- = no GC during the exports); GCs y/f = young GCs per export (median), full GCs in all rounds");
+        System.out.println("live = the heap right after a young or full GC during an export, what the export keeps alive: med = "
+                + "median over rounds of each export's median, max = the highest of all rounds (- = no GC during the exports)");
+        System.out.println("GCs y/f = young GCs per export (median), full GCs in all rounds");
         System.out.println(rule);
         System.out.println("Chain check, GET /api/audit/verify (auditor)");
-        System.out.println("     entries |  seconds  entries/s | heap MB: median   max | live max | reply");
+        System.out.println("     entries |  seconds  entries/s | heap MB: median   max | live med max | reply");
         for (SizeResult r : results) {
             if (r.skipped != null || r.verify.isEmpty()) continue;
             double seconds = median(r.verify.stream().mapToDouble(v -> v.seconds).toArray());
             Verify last = r.verify.get(r.verify.size() - 1);
-            System.out.printf("%,12d | %8.2f %10.0f | %14s %5s | %8s | %s%n", r.size, seconds, r.size / seconds,
+            System.out.printf("%,12d | %8.2f %10.0f | %14s %5s | %8s %3s | %s%n", r.size, seconds, r.size / seconds,
                     mbNum(median(r.verify.stream().mapToDouble(v -> v.heap.median).toArray())),
                     mbNum(r.verify.stream().mapToLong(v -> v.heap.max).max().orElse(-1)),
+                    mbNum(median(r.verify.stream().mapToDouble(v -> v.heap.liveMedian).toArray())),
                     mbNum(r.verify.stream().mapToLong(v -> v.heap.liveMax).max().orElse(-1)),
                     last.ok() ? last.reply : "FAILED: " + last.problem);
         }
@@ -615,14 +629,15 @@ public class AuditExportBench {
                     if (small.isEmpty()) continue;
                     long liveBig = maxOf(big, h -> h.liveMax), liveSmall = maxOf(small, h -> h.liveMax);
                     System.out.printf("  %,d vs %,d entries: %.1fx the bytes in %.1fx the time; heap max %s / %s MB = %s; "
-                                    + "live after GC max %s / %s MB = %s (flat = 1.0); full GCs during the exports: %d%n",
+                                    + "live after GC: median %s / %s MB, max %s / %s MB = %s (flat = 1.0); full GCs during the exports: %d%n",
                             largest.size, smallest.size, bytes / median(small.stream().mapToDouble(e -> e.bytes).toArray()),
                             seconds / median(small.stream().mapToDouble(e -> e.seconds).toArray()),
                             mbNum(maxOf(big, h -> h.max)), mbNum(maxOf(small, h -> h.max)),
                             String.format("%.2f", ratio(maxOf(big, h -> h.max), maxOf(small, h -> h.max))),
+                            mbNum(medianOf(big, h -> h.liveMedian)), mbNum(medianOf(small, h -> h.liveMedian)),
                             mbNum(liveBig), mbNum(liveSmall),
                             liveSmall > 0 && liveBig >= 0 ? String.format("%.2f", ratio(liveBig, liveSmall))
-                                    : "n/a (no GC during the smaller exports; at rest " + mbNum(smallest.atRest) + " MB)",
+                                    : "n/a (no GC during the exports of one size; at rest " + mbNum(smallest.atRest) + " MB)",
                             big.stream().mapToInt(e -> e.heap.fullGcs).sum() + small.stream().mapToInt(e -> e.heap.fullGcs).sum());
                 }
             }
