@@ -2,6 +2,7 @@ package org.dsarflow.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dsarflow.shared.UnknownResourceException;
+import org.postgresql.PGStatement;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -89,6 +90,12 @@ public class AuditTrail {
             }
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 select.setFetchSize(FETCH_SIZE);
+                if (select.isWrapperFor(PGStatement.class)) {
+                    // Planned afresh with the bounds of each run. After five runs the driver prepares the statement
+                    // on the server, which may then choose a generic plan that cannot see the bounds: for an export
+                    // of the whole log it reads the at index and sorts every entry on disk before the first row.
+                    select.unwrap(PGStatement.class).setPrepareThreshold(0);
+                }
                 for (int i = 0; i < parameters.size(); i++) {
                     select.setObject(i + 1, parameters.get(i));
                 }
