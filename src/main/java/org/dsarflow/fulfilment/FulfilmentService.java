@@ -76,12 +76,10 @@ public class FulfilmentService {
                     AuditLog.detail("studyKey", action.studyKey, "holdingKey", action.holdingKey,
                             "action", action.action, "state", action.state));
         }
+        notifyRecipients(request, actions, now);
         if (actions.stream().anyMatch(a -> a.action == Action.ERASE || a.action == Action.RETAIN_PSEUDONYMISED)) {
             // The supplied identifiers were needed only to locate the person, whose identifiers are now gone.
             request.identifiers.clear();
-        }
-        notifyRecipients(request, actions, now);
-        if (actions.stream().anyMatch(a -> a.action == Action.ERASE || a.action == Action.RETAIN_PSEUDONYMISED)) {
             audit.record(reference, "SUPPLIED_IDENTIFIERS_DELETED", AuditLog.detail());
         }
         LOG.infof("Request %s: %d actions carried out or handed over, %d custodian tasks", reference,

@@ -68,8 +68,9 @@ public class EmailService {
                     "recipient", template.recipient(), "why", "NO_EMAIL_ADDRESS"));
             return;
         }
-        boolean attach = template == EmailTemplate.RESPONSE && config.mail().attachPackage() && exports(request);
-        MailModel model = model(request, template, attach);
+        boolean exports = exports(request);
+        boolean attach = template == EmailTemplate.RESPONSE && config.mail().attachPackage() && exports;
+        MailModel model = model(request, template, attach, exports);
         Mail mail = Mail.withText(to, template.subject(reference), render(template, "txt", model))
                 .setHtml(render(template, "html", model));
         if (attach) {
@@ -86,7 +87,7 @@ public class EmailService {
         LOG.infof("Request %s: email %s sent to the %s", reference, template, template.recipient());
     }
 
-    private MailModel model(DsarRequest request, EmailTemplate template, boolean attach) {
+    private MailModel model(DsarRequest request, EmailTemplate template, boolean attach, boolean exports) {
         List<DecisionAction> actions = request.decidedAt == null ? List.of() : DecisionAction.of(request.id);
         return new MailModel(
                 request.reference,
@@ -106,7 +107,7 @@ public class EmailService {
                 request.refusalReason == null ? null : request.reviewJustification,
                 actions.stream().map(a -> a.explanation).toList(),
                 attach,
-                exports(request));
+                exports);
     }
 
     private static boolean exports(DsarRequest request) {

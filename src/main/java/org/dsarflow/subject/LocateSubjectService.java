@@ -96,8 +96,4 @@ public class LocateSubjectService {
         }
         return request;
     }
-
-    private static DsarRequest find(String reference) {
-        return DsarRequest.require(reference);
-    }
 }
