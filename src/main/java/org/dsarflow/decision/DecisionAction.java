@@ -73,6 +73,11 @@ public class DecisionAction extends PanacheEntityBase {
         return list("requestId in ?1 order by requestId, studyKey, holdingKey", requestIds);
     }
 
+    /** A restriction this action placed, on our records or through the custodian. */
+    public boolean placedRestriction() {
+        return action == Action.RESTRICT && (state == ActionState.DONE || state == ActionState.AWAITING_CUSTODIAN);
+    }
+
     public void done(Instant at) {
         state = ActionState.DONE;
         doneAt = at;

@@ -3,8 +3,6 @@ package org.dsarflow.fulfilment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
-import org.dsarflow.decision.Action;
-import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestView;
@@ -38,8 +36,7 @@ public class RestrictionService {
     public RequestView lift(String reference, LiftRestrictionBody body, String actor) {
         DsarRequest request = DsarRequest.require(reference);
         boolean restricted = DecisionAction.of(request.id).stream()
-                .anyMatch(a -> a.action == Action.RESTRICT
-                        && (a.state == ActionState.DONE || a.state == ActionState.AWAITING_CUSTODIAN));
+                .anyMatch(DecisionAction::placedRestriction);
         if (!restricted) {
             throw new ConflictException("NOT_RESTRICTED", "Request " + reference + " has restricted nothing");
         }

@@ -1,7 +1,6 @@
 package org.dsarflow.intake;
 
 import org.dsarflow.decision.Action;
-import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.decision.DecisionPhase;
 import org.dsarflow.decision.PhaseBasis;
@@ -66,8 +65,7 @@ final class Decisions {
 
     RequestView.Restriction restriction(DsarRequest request) {
         boolean restricted = actions.getOrDefault(request.id, List.of()).stream()
-                .anyMatch(a -> a.action == Action.RESTRICT
-                        && (a.state == ActionState.DONE || a.state == ActionState.AWAITING_CUSTODIAN));
+                .anyMatch(DecisionAction::placedRestriction);
         return restricted ? new RequestView.Restriction(request.restrictionLiftedAt == null,
                 request.restrictionLiftedAt, request.restrictionLiftReason) : null;
     }

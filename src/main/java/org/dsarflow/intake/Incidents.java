@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -24,22 +25,33 @@ public class Incidents {
         this.runtime = runtime;
     }
 
-    public Map<String, List<RequestView.Incident>> of(Collection<String> references) {
+    /** One open incident and the request its process instance belongs to. */
+    public record Open(String id, String reference, String activity, String message, Instant at) {
+    }
+
+    public List<Open> open() {
         List<Incident> open = runtime.createIncidentQuery().list();
-        if (open.isEmpty() || references.isEmpty()) {
-            return Map.of();
+        if (open.isEmpty()) {
+            return List.of();
         }
-        Set<String> wanted = Set.copyOf(references);
         Map<String, String> referenceByInstance = runtime.createProcessInstanceQuery()
                 .processInstanceIds(open.stream().map(Incident::getProcessInstanceId).collect(Collectors.toSet()))
                 .list().stream()
-                .filter(instance -> wanted.contains(instance.getBusinessKey()))
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
         return open.stream()
                 .filter(incident -> referenceByInstance.containsKey(incident.getProcessInstanceId()))
-                .collect(Collectors.groupingBy(incident -> referenceByInstance.get(incident.getProcessInstanceId()),
-                        Collectors.mapping(incident -> new RequestView.Incident(incident.getActivityId(),
-                                incident.getIncidentMessage(), incident.getIncidentTimestamp().toInstant()),
-                                Collectors.toList())));
+                .map(incident -> new Open(incident.getId(), referenceByInstance.get(incident.getProcessInstanceId()),
+                        incident.getActivityId(), incident.getIncidentMessage(),
+                        incident.getIncidentTimestamp().toInstant()))
+                .toList();
+    }
+
+    public Map<String, List<RequestView.Incident>> of(Collection<String> references) {
+        Set<String> wanted = Set.copyOf(references);
+        return open().stream()
+                .filter(incident -> wanted.contains(incident.reference()))
+                .collect(Collectors.groupingBy(Open::reference, Collectors.mapping(
+                        incident -> new RequestView.Incident(incident.activity(), incident.message(), incident.at()),
+                        Collectors.toList())));
     }
 }

@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.intake.Incidents;
 import org.dsarflow.intake.RequestView;
 import org.dsarflow.intake.RequestViews;
 
@@ -16,13 +16,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The DPO inbox: the open user tasks of every request, each with its request's deadline. */
+/** The DPO inbox: the open user tasks and incidents of every request, each with its request's deadline. */
 @ApplicationScoped
 public class TaskInbox {
 
@@ -34,68 +35,54 @@ public class TaskInbox {
     private final TaskService tasks;
     private final RuntimeService runtime;
     private final RequestViews views;
+    private final Incidents incidents;
 
-    TaskInbox(TaskService tasks, RuntimeService runtime, RequestViews views) {
+    TaskInbox(TaskService tasks, RuntimeService runtime, RequestViews views, Incidents incidents) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.views = views;
+        this.incidents = incidents;
     }
 
+    /** Open user tasks and incidents, each with its request's deadline; the requests are read once for both. */
     @Transactional
     public TaskPage open(int page, int size) {
-        List<InboxTask> inbox = new ArrayList<>(userTasks());
-        inbox.addAll(incidents());
-        inbox.sort(BY_DEADLINE);
-        int from = (int) Math.min((long) page * size, inbox.size());
-        return new TaskPage(inbox.subList(from, Math.min(from + size, inbox.size())), page, size, inbox.size());
-    }
-
-    /** Steps that failed after their last retry (an email that never went): an operator must act on them too. */
-    private List<InboxTask> incidents() {
-        List<Incident> open = runtime.createIncidentQuery().list();
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> references = runtime.createProcessInstanceQuery()
-                .processInstanceIds(open.stream().map(Incident::getProcessInstanceId).collect(Collectors.toSet()))
+        List<Task> open = tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list();
+        Map<String, String> references = open.isEmpty() ? Map.of() : runtime.createProcessInstanceQuery()
+                .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
                 .list().stream()
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        Map<String, RequestView> byReference = requests(references.values());
-        return open.stream()
-                .filter(incident -> byReference.containsKey(references.get(incident.getProcessInstanceId())))
-                .map(incident -> {
-                    RequestView request = byReference.get(references.get(incident.getProcessInstanceId()));
-                    return new InboxTask(incident.getId(), request.reference(), incident.getActivityId(),
-                            incident.getIncidentMessage(), null, incident.getIncidentTimestamp().toInstant(),
-                            request.type(), request.status(), request.deadline(), request.dueSoon(), request.overdue());
-                })
-                .toList();
-    }
-
-    private List<InboxTask> userTasks() {
-        List<Task> open = tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list();
-        if (open.isEmpty()) {
-            return List.of();
-        }
-        Set<String> instanceIds = open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        Map<String, String> references = runtime.createProcessInstanceQuery()
-                .processInstanceIds(instanceIds).list().stream()
-                .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        Map<String, Object> custodianTasks = runtime.createVariableInstanceQuery()
+        Map<String, Object> custodianTasks = open.isEmpty() ? Map.of() : runtime.createVariableInstanceQuery()
                 .variableName(DsarProcess.CUSTODIAN_TASK)
                 .executionIdIn(open.stream().map(Task::getExecutionId).toArray(String[]::new))
                 .list().stream()
                 .collect(Collectors.toMap(VariableInstance::getExecutionId, VariableInstance::getValue));
-        Map<String, RequestView> byReference = requests(references.values());
-        return open.stream()
-                .filter(task -> byReference.containsKey(references.get(task.getProcessInstanceId())))
-                .map(task -> {
-                    RequestView request = byReference.get(references.get(task.getProcessInstanceId()));
-                    return new InboxTask(task.getId(), request.reference(), task.getTaskDefinitionKey(), task.getName(),
-                            (String) custodianTasks.get(task.getExecutionId()), task.getCreateTime().toInstant(),
-                            request.type(), request.status(), request.deadline(), request.dueSoon(), request.overdue());
-                })
-                .toList();
+        // Steps that failed after their last retry (an email that never went): an operator must act on them too.
+        List<Incidents.Open> failed = incidents.open();
+        Set<String> wanted = new HashSet<>(references.values());
+        failed.forEach(incident -> wanted.add(incident.reference()));
+        Map<String, RequestView> byReference = requests(wanted);
+
+        List<InboxTask> inbox = new ArrayList<>();
+        for (Task task : open) {
+            RequestView request = byReference.get(references.get(task.getProcessInstanceId()));
+            if (request != null) {
+                inbox.add(new InboxTask(task.getId(), request.reference(), task.getTaskDefinitionKey(), task.getName(),
+                        (String) custodianTasks.get(task.getExecutionId()), task.getCreateTime().toInstant(),
+                        request.type(), request.status(), request.deadline(), request.dueSoon(), request.overdue()));
+            }
+        }
+        for (Incidents.Open incident : failed) {
+            RequestView request = byReference.get(incident.reference());
+            if (request != null) {
+                inbox.add(new InboxTask(incident.id(), request.reference(), incident.activity(), incident.message(),
+                        null, incident.at(), request.type(), request.status(), request.deadline(), request.dueSoon(),
+                        request.overdue()));
+            }
+        }
+        inbox.sort(BY_DEADLINE);
+        int from = (int) Math.min((long) page * size, inbox.size());
+        return new TaskPage(inbox.subList(from, Math.min(from + size, inbox.size())), page, size, inbox.size());
     }
 
     private Map<String, RequestView> requests(Collection<String> references) {
