@@ -1,5 +1,9 @@
 package org.dsarflow.deadline;
 
+import org.dsarflow.intake.ClockState;
+import org.dsarflow.intake.RecordedClock;
+import org.dsarflow.intake.RequestStatus;
+
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Collections;
@@ -45,6 +49,25 @@ public record ClockReading(
         return state == ClockState.RUNNING
                 && !overdue(today)
                 && calendar.workingDaysAfter(today, deadline) <= workingDays;
+    }
+
+    /**
+     * The status an open request has while its clock reads so: waiting for identity, a fee or a
+     * clarification, and otherwise in progress, or awaiting the DPO's review of a proposed decision.
+     */
+    public RequestStatus openStatus(boolean awaitingReview) {
+        return switch (state) {
+            case RUNNING -> awaitingReview ? RequestStatus.AWAITING_REVIEW : RequestStatus.IN_PROGRESS;
+            case PAUSED -> RequestStatus.AWAITING_CLARIFICATION;
+            case STOPPED -> awaiting.contains(ClockStop.IDENTITY)
+                    ? RequestStatus.AWAITING_IDENTITY
+                    : RequestStatus.AWAITING_FEE;
+        };
+    }
+
+    /** The reading as the request keeps it. */
+    public RecordedClock recorded() {
+        return new RecordedClock(state, clockStartedOn, deadline, extended, pausedDays);
     }
 
     /** An unmodifiable set in declaration order, so that readings serialise the same way every time. */

@@ -38,6 +38,17 @@ public class RecordedClockEvent extends PanacheEntityBase {
 
     public String recordedBy;
 
+    static RecordedClockEvent of(Long requestId, ClockEvent event, Instant at, String by) {
+        RecordedClockEvent recorded = new RecordedClockEvent();
+        recorded.requestId = requestId;
+        recorded.kind = event.kind();
+        recorded.occurredOn = event.on();
+        recorded.reason = event.reason();
+        recorded.recordedAt = at;
+        recorded.recordedBy = by;
+        return recorded;
+    }
+
     public ClockEvent toClockEvent() {
         return new ClockEvent(kind, occurredOn, reason);
     }

@@ -1,5 +1,7 @@
 package org.dsarflow.deadline;
 
+import org.dsarflow.intake.ClockState;
+
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_EXTENDED;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_PAUSED;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_STOPPED_FOR_FEE;
@@ -121,11 +123,8 @@ public final class RequestClock {
             return new ClockReading(ClockState.STOPPED, receivedOn, null, null, null, extended, 0, null, awaiting);
         }
         int pausedDays = closedPauseDays + openPauseDays(today);
-        LocalDate oneMonth = calendar.onOrNextWorkingDay(
-                StatutoryPeriod.oneMonthFrom(clockStartedOn).plusDays(pausedDays));
-        LocalDate deadline = extended
-                ? calendar.onOrNextWorkingDay(StatutoryPeriod.threeMonthsFrom(clockStartedOn).plusDays(pausedDays))
-                : oneMonth;
+        LocalDate oneMonth = DeadlineCalculator.due(clockStartedOn, pausedDays, false, calendar);
+        LocalDate deadline = extended ? DeadlineCalculator.due(clockStartedOn, pausedDays, true, calendar) : oneMonth;
         ClockState state = pausedSince == null ? ClockState.RUNNING : ClockState.PAUSED;
         return new ClockReading(state, receivedOn, clockStartedOn, deadline, oneMonth, extended, pausedDays,
                 pausedSince, Set.of());

@@ -1,16 +1,12 @@
 package org.dsarflow.deadline;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestStatus;
-import org.dsarflow.intake.RequestView;
-import org.dsarflow.intake.RequestViews;
-import org.dsarflow.notification.EmailTemplate;
-import org.dsarflow.notification.Notifications;
-import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
 import org.jboss.logging.Logger;
@@ -23,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Each request's statutory clock: replayed from its recorded events over the calendar in force. */
@@ -31,27 +26,16 @@ import java.util.stream.Collectors;
 public class RequestClockService {
 
     private static final Logger LOG = Logger.getLogger(RequestClockService.class);
-    /** Clock events the requester is told of, and the email that tells them. */
-    private static final Map<ClockEventKind, EmailTemplate> TELL_REQUESTER = Map.of(
-            ClockEventKind.IDENTITY_REQUESTED, EmailTemplate.IDENTITY_REQUEST,
-            ClockEventKind.FEE_REQUESTED, EmailTemplate.FEE_REQUEST,
-            ClockEventKind.CLARIFICATION_REQUESTED, EmailTemplate.CLARIFICATION_REQUEST,
-            ClockEventKind.EXTENSION_NOTIFIED, EmailTemplate.EXTENSION_NOTICE);
 
     private final CalendarService calendars;
-    private final RequestProcess process;
-    private final RequestViews views;
     private final AuditLog audit;
-    private final Notifications notifications;
+    private final Event<ClockEventRecorded> recorded;
     private final Clock clock;
 
-    RequestClockService(CalendarService calendars, RequestProcess process, RequestViews views, AuditLog audit,
-                        Notifications notifications, Clock clock) {
-        this.notifications = notifications;
+    RequestClockService(CalendarService calendars, AuditLog audit, Event<ClockEventRecorded> recorded, Clock clock) {
         this.calendars = calendars;
         this.audit = audit;
-        this.process = process;
-        this.views = views;
+        this.recorded = recorded;
         this.clock = clock;
     }
 
@@ -77,40 +61,33 @@ public class RequestClockService {
 
     /** Stores the deadline as it now stands; called from the process and when the calendar changes. */
     @Transactional
-    public LocalDate recordDeadline(String reference) {
+    public void recordDeadline(String reference) {
         DsarRequest request = DsarRequest.require(reference);
         ClockReading reading = reading(request);
         LocalDate previous = request.deadline;
         boolean first = request.clockState == null;
-        request.recordClock(reading);
+        request.recordClock(reading.recorded(), reading.openStatus(request.awaitingReview()));
         if (first || !Objects.equals(previous, reading.deadline())) {
             audit.record(reference, first ? "DEADLINE_COMPUTED" : "DEADLINE_MOVED", AuditLog.detail(
                     "deadline", reading.deadline(), "previous", previous, "clock", reading.state(),
                     "extended", reading.extended(), "pausedDays", reading.pausedDays()));
         }
-        return reading.deadline();
     }
 
     @Transactional
-    public RequestView recordClockEvent(String reference, ClockEventBody body, String actor) {
+    public DsarRequest recordClockEvent(String reference, ClockEventBody body, String actor) {
         DsarRequest request = DsarRequest.require(reference);
         boolean needsReason = body.kind() == ClockEventKind.EXTENSION_NOTIFIED;
         if (needsReason && (body.reason() == null || body.reason().isBlank())) {
             throw new InvalidInputException("reason", "an extension needs its reason (complex or numerous requests)");
         }
-        if (request.status.isClosed()) {
-            throw new ConflictException("REQUEST_CLOSED", "Request " + reference + " is " + request.status);
-        }
-        ClockEvent event = new ClockEvent(body.kind(), body.on(), needsReason ? body.reason().strip() : body.reason());
-        record(request, event, actor);
-        if (event.kind() == ClockEventKind.CLARIFICATION_REQUESTED) {
-            process.identifiersRequested(reference);
-        }
-        Optional.ofNullable(TELL_REQUESTER.get(event.kind())).ifPresent(email -> notifications.send(reference, email));
-        return views.of(request);
+        request.requireOpen();
+        record(request, new ClockEvent(body.kind(), body.on(), needsReason ? body.reason().strip() : body.reason()),
+                actor);
+        return request;
     }
 
-    /** Checks the event against the clock, stores it and has the process recalculate the deadline. */
+    /** Checks the event against the clock, stores it and announces it, so the deadline is recalculated. */
     public void record(DsarRequest request, ClockEvent event, String actor) {
         if (event.on().isAfter(LocalDate.now(clock))) {
             throw new InvalidInputException("on", "on must not be in the future");
@@ -118,25 +95,18 @@ public class RequestClockService {
         if (event.on().isBefore(request.receivedOn)) {
             throw new InvalidInputException("on", "on must not be before the receipt date " + request.receivedOn);
         }
-        List<ClockEvent> recorded = RecordedClockEvent.forRequests(List.of(request.id)).stream()
+        List<ClockEvent> events = RecordedClockEvent.forRequests(List.of(request.id)).stream()
                 .map(RecordedClockEvent::toClockEvent).toList();
         BankHolidayCalendar calendar = calendars.calendar();
         try {
-            RequestClock.restore(request.receivedOn, recorded, calendar).apply(event, calendar);
+            RequestClock.restore(request.receivedOn, events, calendar).apply(event, calendar);
         } catch (ClockEventRejectedException e) {
             throw new ConflictException(e.reason().name(), e.getMessage());
         }
-        RecordedClockEvent stored = new RecordedClockEvent();
-        stored.requestId = request.id;
-        stored.kind = event.kind();
-        stored.occurredOn = event.on();
-        stored.reason = event.reason();
-        stored.recordedAt = Instant.now(clock);
-        stored.recordedBy = actor;
-        stored.persistAndFlush();
+        RecordedClockEvent.of(request.id, event, Instant.now(clock), actor).persistAndFlush();
         // The reason is free text that may name people, so only the kind and date are audited.
         audit.record(request.reference, "CLOCK_EVENT_RECORDED", AuditLog.detail("kind", event.kind(), "on", event.on()));
-        process.clockEventRecorded(request.reference);
+        recorded.fire(new ClockEventRecorded(request.reference, event.kind()));
     }
 
     void onCalendarReplaced(@Observes CalendarReplaced replaced) {

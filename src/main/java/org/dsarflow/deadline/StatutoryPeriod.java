@@ -1,17 +1,12 @@
 package org.dsarflow.deadline;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Calendar arithmetic of Art. 12(3) UK GDPR as the ICO reads it: the day of receipt is day one and the period
  * ends on the corresponding calendar date, or on the last day of a month that has no such date.
  */
 public final class StatutoryPeriod {
-
-    /** The zone that decides the receipt date, whatever the hour (ICO: a request at 23:59 counts from that day). */
-    public static final ZoneId UK = ZoneId.of("Europe/London");
 
     private StatutoryPeriod() {
     }
@@ -24,9 +19,5 @@ public final class StatutoryPeriod {
     /** Three months in one step: 31 Jan + 3 months is 30 Apr, whereas stepping a month at a time stops at 28/29 Apr. */
     public static LocalDate threeMonthsFrom(LocalDate start) {
         return start.plusMonths(3);
-    }
-
-    public static LocalDate receiptDate(Instant receivedAt, ZoneId zone) {
-        return LocalDate.ofInstant(receivedAt, zone);
     }
 }

@@ -73,6 +73,48 @@ public class DecisionAction extends PanacheEntityBase {
         return list("requestId in ?1 order by requestId, studyKey, holdingKey", requestIds);
     }
 
+    /** What the decision table proposed for one matched record's data in one holding, for the DPO to review. */
+    static DecisionAction proposed(Long requestId, String studyKey, String subjectRef, String holdingKey,
+                                   Custody custody, Proposal proposal) {
+        DecisionAction action = new DecisionAction();
+        action.requestId = requestId;
+        action.studyKey = studyKey;
+        action.subjectRef = subjectRef;
+        action.holdingKey = holdingKey;
+        action.custody = custody;
+        action.proposedAction = proposal.action();
+        action.action = proposal.action();
+        action.basis = proposal.basis();
+        action.explanation = proposal.explanation();
+        action.state = ActionState.PROPOSED;
+        return action;
+    }
+
+    /** The DPO chose another action for this holding, and said why. */
+    void amend(Proposal chosen, String justification) {
+        action = chosen.action();
+        basis = chosen.basis();
+        explanation = chosen.explanation();
+        amendmentJustification = justification;
+    }
+
+    void approve() {
+        state = ActionState.APPROVED;
+    }
+
+    /** An external holding's custodian must act on it and confirm. */
+    public void handToCustodian() {
+        state = ActionState.AWAITING_CUSTODIAN;
+    }
+
+    /** The custodian confirmed that they acted, on {@code on}, as recorded by {@code by}. */
+    public void confirmedByCustodian(LocalDate on, String note, String by, Instant at) {
+        custodianConfirmedOn = on;
+        custodianNote = note;
+        custodianConfirmedBy = by;
+        done(at);
+    }
+
     /** A restriction this action placed, on our records or through the custodian. */
     public boolean placedRestriction() {
         return action == Action.RESTRICT && (state == ActionState.DONE || state == ActionState.AWAITING_CUSTODIAN);

@@ -4,18 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.intake.DsarRequest;
-import org.dsarflow.intake.MatchedRecord;
 import org.dsarflow.subject.Holding;
 import org.dsarflow.subject.LawfulBasis;
+import org.dsarflow.subject.MatchedRecord;
 import org.dsarflow.subject.Study;
 import org.dsarflow.subject.StudyPhaseChange;
+import org.dsarflow.subject.SubjectMatch;
 import org.dsarflow.subject.SubjectRecord;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -36,15 +36,15 @@ public class DecisionService {
         this.clock = clock;
     }
 
-    /** Records the proposed actions and answers how many there are. */
+    /** Records the proposed actions, one per matched record and holding. */
     @Transactional
-    public int decide(String reference) {
+    public void decide(String reference) {
         DsarRequest request = DsarRequest.require(reference);
         LocalDate today = LocalDate.now(clock);
         int proposed = 0;
         Map<String, String> phases = new TreeMap<>();
-        for (MatchedRecord matched : request.matches.stream()
-                .sorted(Comparator.comparing(MatchedRecord::studyKey)).toList()) {
+        List<MatchedRecord> matches = SubjectMatch.of(request.id).map(SubjectMatch::sorted).orElse(List.of());
+        for (MatchedRecord matched : matches) {
             SubjectRecord record = SubjectRecord.find("studyKey = ?1 and subjectRef = ?2",
                     matched.studyKey(), matched.subjectRef()).firstResult();
             Study study = Study.findById(matched.studyKey());
@@ -64,14 +64,14 @@ public class DecisionService {
             for (String holdingKey : record.holdings.stream().sorted().toList()) {
                 Holding holding = holdings.get(holdingKey);
                 Proposal proposal = DecisionTable.propose(request.type, choice.used(), consentOrContract, facts(holding));
-                persist(request.id, record, holding, proposal);
+                DecisionAction.proposed(request.id, record.studyKey, record.subjectRef, holding.key, holding.custody,
+                        proposal).persist();
                 proposed++;
             }
         }
-        request.recordDecision(Instant.now(clock));
+        request.decisionProposed(Instant.now(clock));
         audit.record(reference, "DECISION_PROPOSED", AuditLog.detail("actions", proposed, "phases", phases));
         LOG.infof("Request %s: %d actions proposed for review", reference, proposed);
-        return proposed;
     }
 
     public static HoldingFacts facts(Holding holding) {
@@ -82,20 +82,5 @@ public class DecisionService {
         List<StudyPhaseChange> changes = StudyPhaseChange.list("studyKey = ?1 order by id", studyKey);
         return PhaseTimeline.of(changes.stream()
                 .map(change -> new PhaseTimeline.Entry(change.phase, change.phaseSince)).toList());
-    }
-
-    private static void persist(Long requestId, SubjectRecord record, Holding holding, Proposal proposal) {
-        DecisionAction action = new DecisionAction();
-        action.requestId = requestId;
-        action.studyKey = record.studyKey;
-        action.subjectRef = record.subjectRef;
-        action.holdingKey = holding.key;
-        action.custody = holding.custody;
-        action.proposedAction = proposal.action();
-        action.action = proposal.action();
-        action.basis = proposal.basis();
-        action.explanation = proposal.explanation();
-        action.state = ActionState.PROPOSED;
-        action.persist();
     }
 }

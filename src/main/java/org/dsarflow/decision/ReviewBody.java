@@ -5,8 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.dsarflow.intake.RefusalReason;
-import org.dsarflow.subject.StudyDescription;
+import org.dsarflow.shared.Keys;
 
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,7 @@ public record ReviewBody(
         @Size(max = 200) List<@NotNull @Valid Amendment> amendments,
         @Size(max = 4000) String justification,
         RefusalReason refusalReason,
-        @Size(max = 50) Map<@NotBlank @Pattern(regexp = StudyDescription.IDENTIFIER_KEY) String,
+        @Size(max = 50) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String,
                 @NotNull @Size(max = 4000) String> changes) {
 
     /** The DPO's choice for one holding; {@code studyKey} may be left out when only one matched study has it. */

@@ -1,16 +1,12 @@
 package org.dsarflow.decision;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
-import org.dsarflow.deadline.ClockState;
+import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestType;
-import org.dsarflow.intake.RequestView;
-import org.dsarflow.intake.RequestViews;
-import org.dsarflow.intake.ReviewOutcome;
-import org.dsarflow.process.DsarProcess;
-import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.subject.Holding;
@@ -21,6 +17,7 @@ import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The DPO's review of a proposed decision. Nothing is carried out, and no exemption applied, without it:
@@ -31,38 +28,38 @@ public class ReviewService {
 
     private static final Logger LOG = Logger.getLogger(ReviewService.class);
 
-    private final RequestProcess process;
-    private final RequestViews views;
     private final AuditLog audit;
+    private final Event<DecisionReviewed> reviewed;
     private final Clock clock;
 
-    ReviewService(RequestProcess process, RequestViews views, AuditLog audit, Clock clock) {
+    ReviewService(AuditLog audit, Event<DecisionReviewed> reviewed, Clock clock) {
         this.audit = audit;
-        this.process = process;
-        this.views = views;
+        this.reviewed = reviewed;
         this.clock = clock;
     }
 
     @Transactional
-    public RequestView review(String reference, ReviewBody body, String actor) {
+    public DsarRequest review(String reference, ReviewBody body, String actor) {
         DsarRequest request = awaitingReview(reference);
-        Instant now = Instant.now(clock);
         String justification = body.justified() ? body.justification().strip() : null;
+        Review review;
         if (body.approve()) {
             approve(request, body, justification);
-            request.recordReview(ReviewOutcome.APPROVED, null, justification, actor, now);
+            review = Review.approved(request.id, justification, actor);
         } else {
             refuse(body);
-            request.recordReview(ReviewOutcome.REFUSED, body.refusalReason(), justification, actor, now);
+            review = Review.refused(request.id, body.refusalReason(), justification, actor);
         }
-        // The justification is free text and stays on the request; the log says that one was given.
-        audit.recordAt(DsarProcess.REVIEW_DECISION, reference, "DECISION_REVIEWED", AuditLog.detail(
-                "outcome", request.reviewOutcome, "amendments", body.amendmentsOrNone().size(),
-                "refusalReason", request.refusalReason, "justified", justification != null,
+        review.persist();
+        request.reviewed(body.approve() ? body.changesOrNone() : Map.of(), Instant.now(clock));
+        // The justification is free text and stays with the review; the log says that one was given.
+        audit.recordAt(DecisionReviewed.ACTIVITY, reference, "DECISION_REVIEWED", AuditLog.detail(
+                "outcome", review.outcome, "amendments", body.amendmentsOrNone().size(),
+                "refusalReason", review.refusalReason, "justified", justification != null,
                 "corrections", body.changesOrNone().keySet()));
-        process.decisionReviewed(reference, request.reviewOutcome);
-        LOG.infof("Request %s reviewed by %s: %s", reference, actor, request.reviewOutcome);
-        return views.of(request);
+        reviewed.fire(new DecisionReviewed(reference, review.outcome));
+        LOG.infof("Request %s reviewed by %s: %s", reference, actor, review.outcome);
+        return request;
     }
 
     private static void approve(DsarRequest request, ReviewBody body, String justification) {
@@ -80,7 +77,8 @@ public class ReviewService {
             throw new InvalidInputException("justification",
                     "RETAIN_PSEUDONYMISED keeps data the requester asked to erase: approving it needs a justification");
         }
-        if (!body.changesOrNone().isEmpty() && actions.stream().noneMatch(a -> a.action == Action.RECTIFY)) {
+        boolean rectifies = actions.stream().anyMatch(a -> a.action == Action.RECTIFY);
+        if (!body.changesOrNone().isEmpty() && !rectifies) {
             throw new InvalidInputException("changes", "changes apply only where the decision rectifies");
         }
         body.changesOrNone().forEach((name, value) -> {
@@ -90,11 +88,10 @@ public class ReviewService {
                 throw new InvalidInputException("changes." + name, "the corrected " + name + " is not valid");
             }
         });
-        body.changesOrNone().forEach((name, value) -> request.changes.put(name, value.strip()));
-        if (request.changes.isEmpty() && actions.stream().anyMatch(a -> a.action == Action.RECTIFY)) {
+        if (rectifies && request.changes.isEmpty() && body.changesOrNone().isEmpty()) {
             throw new InvalidInputException("changes", "a rectification needs the corrections to apply");
         }
-        actions.forEach(a -> a.state = ActionState.APPROVED);
+        actions.forEach(DecisionAction::approve);
     }
 
     private static void amend(RequestType type, List<DecisionAction> actions, ReviewBody.Amendment amendment,
@@ -112,11 +109,7 @@ public class ReviewService {
         }
         DecisionAction action = matching.get(0);
         Holding holding = Holding.find("studyKey = ?1 and key = ?2", action.studyKey, action.holdingKey).firstResult();
-        Proposal described = DecisionTable.describe(amendment.action(), type, DecisionService.facts(holding));
-        action.action = described.action();
-        action.basis = described.basis();
-        action.explanation = described.explanation();
-        action.amendmentJustification = justification;
+        action.amend(DecisionTable.describe(amendment.action(), type, DecisionService.facts(holding)), justification);
     }
 
     private static void refuse(ReviewBody body) {
@@ -132,12 +125,10 @@ public class ReviewService {
         }
     }
 
-    private DsarRequest awaitingReview(String reference) {
-        DsarRequest request = DsarRequest.require(reference);
-        if (request.status.isClosed()) {
-            throw new ConflictException("REQUEST_CLOSED", "Request " + reference + " is " + request.status);
-        }
-        if (!request.awaitingReview() || !process.awaitingReview(reference)) {
+    /** Guarded by the request's own state: a decision proposed and not yet reviewed, with the clock running. */
+    private static DsarRequest awaitingReview(String reference) {
+        DsarRequest request = DsarRequest.requireOpen(reference);
+        if (!request.awaitingReview()) {
             throw new ConflictException("NOT_AWAITING_REVIEW", "Request " + reference + " has no decision awaiting review");
         }
         if (request.clockState != ClockState.RUNNING) {

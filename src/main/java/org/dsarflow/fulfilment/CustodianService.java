@@ -1,15 +1,12 @@
 package org.dsarflow.fulfilment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.intake.DsarRequest;
-import org.dsarflow.intake.RequestView;
-import org.dsarflow.intake.RequestViews;
-import org.dsarflow.process.DsarProcess;
-import org.dsarflow.process.RequestProcess;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.UnknownResourceException;
@@ -27,32 +24,28 @@ public class CustodianService {
 
     private static final Logger LOG = Logger.getLogger(CustodianService.class);
 
-    private final RequestProcess process;
-    private final RequestViews views;
     private final AuditLog audit;
+    private final Event<CustodianConfirmed> confirmed;
     private final Clock clock;
 
-    CustodianService(RequestProcess process, RequestViews views, AuditLog audit, Clock clock) {
+    CustodianService(AuditLog audit, Event<CustodianConfirmed> confirmed, Clock clock) {
         this.audit = audit;
-        this.process = process;
-        this.views = views;
+        this.confirmed = confirmed;
         this.clock = clock;
     }
 
     @Transactional
-    public RequestView confirm(String reference, CustodianConfirmationBody body, String actor) {
+    public DsarRequest confirm(String reference, CustodianConfirmationBody body, String actor) {
         DsarRequest request = DsarRequest.require(reference);
         DecisionAction action = custodianAction(request, body);
         if (action.state == ActionState.DONE) {
             if (action.custodianConfirmedOn.equals(body.confirmedOn())) {
-                return views.of(request);
+                return request;
             }
             throw new ConflictException("ALREADY_CONFIRMED", "The custodian of " + action.custodianTask()
                     + " already confirmed on " + action.custodianConfirmedOn);
         }
-        if (request.status.isClosed()) {
-            throw new ConflictException("REQUEST_CLOSED", "Request " + reference + " is " + request.status);
-        }
+        request.requireOpen();
         if (action.state != ActionState.AWAITING_CUSTODIAN) {
             throw new ConflictException("NOT_AWAITING_CUSTODIAN", "The action on " + action.custodianTask()
                     + " is " + action.state + ": custodians act once the DPO has approved the decision");
@@ -64,16 +57,14 @@ public class CustodianService {
         if (body.confirmedOn().isBefore(request.receivedOn)) {
             throw new InvalidInputException("confirmedOn", "confirmedOn must not be before the request was received");
         }
-        action.custodianConfirmedOn = body.confirmedOn();
-        action.custodianNote = body.note() == null || body.note().isBlank() ? null : body.note().strip();
-        action.custodianConfirmedBy = actor;
-        action.done(Instant.now(clock));
-        audit.recordAt(DsarProcess.CONFIRM_CUSTODIAN, reference, "CUSTODIAN_CONFIRMED", AuditLog.detail(
+        action.confirmedByCustodian(body.confirmedOn(),
+                body.note() == null || body.note().isBlank() ? null : body.note().strip(), actor, Instant.now(clock));
+        audit.recordAt(CustodianConfirmed.ACTIVITY, reference, "CUSTODIAN_CONFIRMED", AuditLog.detail(
                 "studyKey", action.studyKey, "holdingKey", action.holdingKey, "action", action.action,
                 "confirmedOn", action.custodianConfirmedOn));
-        process.custodianConfirmed(reference, action.custodianTask());
+        confirmed.fire(new CustodianConfirmed(reference, action.custodianTask()));
         LOG.infof("Request %s: custodian of %s confirmed, recorded by %s", reference, action.custodianTask(), actor);
-        return views.of(request);
+        return request;
     }
 
     private static DecisionAction custodianAction(DsarRequest request, CustodianConfirmationBody body) {

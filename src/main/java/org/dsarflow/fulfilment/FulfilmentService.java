@@ -1,14 +1,14 @@
 package org.dsarflow.fulfilment;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.DecisionAction;
+import org.dsarflow.decision.Review;
 import org.dsarflow.intake.DsarRequest;
-import org.dsarflow.notification.EmailTemplate;
-import org.dsarflow.notification.Notifications;
 import org.dsarflow.subject.Custody;
 import org.dsarflow.subject.RegistryMaintenance;
 import org.dsarflow.subject.Study;
@@ -40,13 +40,13 @@ public class FulfilmentService {
 
     private final RegistryMaintenance registry;
     private final AuditLog audit;
-    private final Notifications notifications;
+    private final Event<RequestResponded> responded;
     private final Clock clock;
 
-    FulfilmentService(RegistryMaintenance registry, AuditLog audit, Notifications notifications, Clock clock) {
-        this.notifications = notifications;
+    FulfilmentService(RegistryMaintenance registry, AuditLog audit, Event<RequestResponded> responded, Clock clock) {
         this.registry = registry;
         this.audit = audit;
+        this.responded = responded;
         this.clock = clock;
     }
 
@@ -67,7 +67,7 @@ public class FulfilmentService {
         int custodianTasks = 0;
         for (DecisionAction action : actions) {
             if (action.custody == Custody.EXTERNAL && action.action.isCarriedOut()) {
-                action.state = ActionState.AWAITING_CUSTODIAN;
+                action.handToCustodian();
                 custodianTasks++;
             } else {
                 action.done(now);
@@ -79,7 +79,7 @@ public class FulfilmentService {
         notifyRecipients(request, actions, now);
         if (actions.stream().anyMatch(a -> a.action == Action.ERASE || a.action == Action.RETAIN_PSEUDONYMISED)) {
             // The supplied identifiers were needed only to locate the person, whose identifiers are now gone.
-            request.identifiers.clear();
+            request.forgetSuppliedIdentifiers();
             audit.record(reference, "SUPPLIED_IDENTIFIERS_DELETED", AuditLog.detail());
         }
         LOG.infof("Request %s: %d actions carried out or handed over, %d custodian tasks", reference,
@@ -87,12 +87,20 @@ public class FulfilmentService {
         return custodianTasks;
     }
 
+    /** The {@code respond} step: closes the request as the DPO's review decided, fulfilled or refused. */
     @Transactional
     public void respond(String reference) {
         DsarRequest request = DsarRequest.require(reference);
-        request.respond(Instant.now(clock));
+        Review review = Review.of(request.id).orElseThrow(() ->
+                new IllegalStateException("Request " + reference + " responds before its review"));
+        Instant now = Instant.now(clock);
+        if (review.approved()) {
+            request.fulfilled(now);
+        } else {
+            request.refused(review.refusalReason.name(), now);
+        }
         audit.record(reference, "REQUEST_CLOSED", AuditLog.detail("status", request.status, "outcome", request.outcome));
-        notifications.send(reference, EmailTemplate.RESPONSE);
+        responded.fire(new RequestResponded(reference));
         LOG.infof("Request %s closed: %s", reference, request.outcome);
     }
 

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.DecisionAction;
+import org.dsarflow.decision.Review;
 import org.dsarflow.intake.DsarRequest;
-import org.dsarflow.intake.ReviewOutcome;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.subject.DataSource;
 import org.dsarflow.subject.Holding;
@@ -50,7 +50,7 @@ public class ResponsePackageService {
     @Transactional
     public ResponsePackage build(String reference) {
         DsarRequest request = DsarRequest.require(reference);
-        if (request.reviewOutcome != ReviewOutcome.APPROVED) {
+        if (!Review.of(request.id).map(Review::approved).orElse(false)) {
             throw new ConflictException("NOT_APPROVED", "Request " + reference
                     + " has no response package until the DPO approves its decision");
         }

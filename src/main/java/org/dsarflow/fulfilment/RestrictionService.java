@@ -5,8 +5,6 @@ import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.intake.DsarRequest;
-import org.dsarflow.intake.RequestView;
-import org.dsarflow.intake.RequestViews;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.subject.RegistryMaintenance;
 import org.jboss.logging.Logger;
@@ -21,19 +19,17 @@ public class RestrictionService {
     private static final Logger LOG = Logger.getLogger(RestrictionService.class);
 
     private final RegistryMaintenance registry;
-    private final RequestViews views;
     private final AuditLog audit;
     private final Clock clock;
 
-    RestrictionService(RegistryMaintenance registry, RequestViews views, AuditLog audit, Clock clock) {
+    RestrictionService(RegistryMaintenance registry, AuditLog audit, Clock clock) {
         this.audit = audit;
         this.registry = registry;
-        this.views = views;
         this.clock = clock;
     }
 
     @Transactional
-    public RequestView lift(String reference, LiftRestrictionBody body, String actor) {
+    public DsarRequest lift(String reference, LiftRestrictionBody body, String actor) {
         DsarRequest request = DsarRequest.require(reference);
         boolean restricted = DecisionAction.of(request.id).stream()
                 .anyMatch(DecisionAction::placedRestriction);
@@ -45,10 +41,9 @@ public class RestrictionService {
                     + " was lifted at " + request.restrictionLiftedAt);
         }
         long records = registry.liftRestrictions(reference);
-        request.restrictionLiftedAt = Instant.now(clock);
-        request.restrictionLiftReason = body.reason().strip();
+        request.restrictionLifted(body.reason().strip(), Instant.now(clock));
         audit.record(reference, "RESTRICTION_LIFTED", AuditLog.detail("records", records));
         LOG.infof("Request %s: restriction lifted by %s on %d registry records", reference, actor, records);
-        return views.of(request);
+        return request;
     }
 }

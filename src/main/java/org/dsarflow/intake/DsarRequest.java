@@ -13,11 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.dsarflow.deadline.ClockReading;
-import org.dsarflow.deadline.ClockState;
-import org.dsarflow.deadline.ClockStop;
+import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.UnknownResourceException;
-import org.dsarflow.subject.MatchStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +25,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A data-subject rights request, from logging to its close. */
+/**
+ * A data-subject rights request, from logging to its close: who asked for what and when, what they
+ * supplied, its status and its clock as last recorded. What the capabilities find and decide about it
+ * (the match, the decision, what was carried out) they keep themselves, keyed by the request's id.
+ * Other packages change a request only through its methods.
+ */
 @Entity
 @Table(name = "dsar_request")
 public class DsarRequest extends PanacheEntityBase {
@@ -94,14 +96,7 @@ public class DsarRequest extends PanacheEntityBase {
 
     public int pausedDays;
 
-    @Enumerated(EnumType.STRING)
-    public MatchStatus matchStatus;
-
-    @ElementCollection
-    @CollectionTable(name = "dsar_request_match", joinColumns = @JoinColumn(name = "request_id"))
-    public Set<MatchedRecord> matches = new LinkedHashSet<>();
-
-    /** How a request closed other than by the full process, e.g. NO_DATA_HELD. */
+    /** How a closed request ended: FULFILLED, NO_DATA_HELD, or the ground it was refused on. */
     public String outcome;
 
     public Instant closedAt;
@@ -118,17 +113,8 @@ public class DsarRequest extends PanacheEntityBase {
     /** When the decision was proposed; the DPO's review follows. */
     public Instant decidedAt;
 
+    /** When the DPO reviewed the decision; what they decided is the decision's own record. */
     public Instant reviewedAt;
-
-    public String reviewedBy;
-
-    @Enumerated(EnumType.STRING)
-    public ReviewOutcome reviewOutcome;
-
-    public String reviewJustification;
-
-    @Enumerated(EnumType.STRING)
-    public RefusalReason refusalReason;
 
     public Instant restrictionLiftedAt;
 
@@ -143,6 +129,39 @@ public class DsarRequest extends PanacheEntityBase {
     /** When the retention period for closed requests ran out and the requester's personal data went. */
     public Instant personalDataDeletedAt;
 
+    /** What {@link #log} needs of a new request, its text already trimmed. */
+    public record Logging(RequestType type, Channel channel, Receipt receipt, Requester requester,
+                          Map<String, String> identifiers, Collection<String> studyKeys, String details,
+                          Map<String, String> changes) {
+    }
+
+    /** A request as logged, numbered {@code id}: received, its clock not yet recorded. */
+    static DsarRequest log(long id, String reference, Logging logging, Instant at, String by) {
+        DsarRequest request = new DsarRequest();
+        request.id = id;
+        request.reference = reference;
+        request.type = logging.type();
+        request.channel = logging.channel();
+        request.status = RequestStatus.RECEIVED;
+        request.receivedAt = logging.receipt().at();
+        request.receivedTimeKnown = logging.receipt().timeKnown();
+        request.receivedOn = logging.receipt().on();
+        request.loggedAt = at;
+        request.loggedBy = by;
+        request.requester = logging.requester();
+        request.identifiers.putAll(logging.identifiers());
+        request.studyKeys.addAll(logging.studyKeys());
+        request.details = logging.details();
+        request.changes.putAll(logging.changes());
+        return request;
+    }
+
+    /** Logged under an idempotency key: a retry with the same key and body fingerprint gets this request. */
+    void claimedBy(String key, String fingerprint) {
+        idempotencyKey = key;
+        idempotencyFingerprint = fingerprint;
+    }
+
     public static Optional<DsarRequest> findByReference(String reference) {
         return find("reference", reference).firstResultOptional();
     }
@@ -152,32 +171,46 @@ public class DsarRequest extends PanacheEntityBase {
         return findByReference(reference).orElseThrow(() -> new UnknownResourceException("Request", reference));
     }
 
-    public static Optional<DsarRequest> findByIdempotencyKey(String key) {
+    /** The request, or a 404; and a 409 REQUEST_CLOSED once it has been completed, refused or cancelled. */
+    public static DsarRequest requireOpen(String reference) {
+        return require(reference).requireOpen();
+    }
+
+    static Optional<DsarRequest> findByIdempotencyKey(String key) {
         return find("idempotencyKey", key).firstResultOptional();
     }
 
-    /** Keeps the recorded clock and the status that follows from it, unless the request is closed. */
-    public void recordClock(ClockReading reading) {
-        clockState = reading.state();
-        clockStartedOn = reading.clockStartedOn();
-        deadline = reading.deadline();
-        extended = reading.extended();
-        pausedDays = reading.pausedDays();
+    /** This request, unless it is closed: nothing more may happen to a closed request (409 REQUEST_CLOSED). */
+    public DsarRequest requireOpen() {
+        if (status.isClosed()) {
+            throw new ConflictException("REQUEST_CLOSED", "Request " + reference + " is " + status);
+        }
+        return this;
+    }
+
+    /**
+     * Keeps the clock as the deadline rules now read it and, unless the request is closed, the status
+     * that follows from it ({@code openStatus}).
+     */
+    public void recordClock(RecordedClock clock, RequestStatus openStatus) {
+        clockState = clock.state();
+        clockStartedOn = clock.startedOn();
+        deadline = clock.deadline();
+        extended = clock.extended();
+        pausedDays = clock.pausedDays();
         if (!status.isClosed()) {
-            status = switch (reading.state()) {
-                case RUNNING -> awaitingReview() ? RequestStatus.AWAITING_REVIEW : RequestStatus.IN_PROGRESS;
-                case PAUSED -> RequestStatus.AWAITING_CLARIFICATION;
-                case STOPPED -> reading.awaiting().contains(ClockStop.IDENTITY)
-                        ? RequestStatus.AWAITING_IDENTITY
-                        : RequestStatus.AWAITING_FEE;
-            };
+            status = openStatus;
         }
     }
 
-    public void recordMatch(MatchStatus status, Collection<MatchedRecord> records) {
-        matchStatus = status;
-        matches.clear();
-        matches.addAll(records);
+    /** More identifiers from the requester, to locate them with. */
+    public void addIdentifiers(Map<String, String> more) {
+        more.forEach((key, value) -> identifiers.put(key, value.strip()));
+    }
+
+    /** The supplied identifiers served only to locate the person, whose own identifiers are now gone. */
+    public void forgetSuppliedIdentifiers() {
+        identifiers.clear();
     }
 
     /** A decision has been proposed and the DPO has not reviewed it yet. */
@@ -185,41 +218,57 @@ public class DsarRequest extends PanacheEntityBase {
         return decidedAt != null && reviewedAt == null;
     }
 
-    public void recordDecision(Instant at) {
+    public void decisionProposed(Instant at) {
         decidedAt = at;
         if (status == RequestStatus.IN_PROGRESS) {
             status = RequestStatus.AWAITING_REVIEW;
         }
     }
 
-    public void recordReview(ReviewOutcome outcome, RefusalReason reason, String justification, String by, Instant at) {
-        reviewOutcome = outcome;
-        refusalReason = reason;
-        reviewJustification = justification;
-        reviewedBy = by;
+    /** The DPO reviewed the decision, approving it with {@code corrections} to apply, or refusing the request. */
+    public void reviewed(Map<String, String> corrections, Instant at) {
+        corrections.forEach((name, value) -> changes.put(name, value.strip()));
         reviewedAt = at;
         if (status == RequestStatus.AWAITING_REVIEW) {
             status = RequestStatus.IN_PROGRESS;
         }
     }
 
-    /** The response has gone: fulfilled, or refused as manifestly unfounded or excessive. */
-    public void respond(Instant at) {
-        if (reviewOutcome == ReviewOutcome.REFUSED) {
-            status = RequestStatus.REFUSED;
-            outcome = refusalReason.name();
-        } else {
-            status = RequestStatus.COMPLETED;
-            outcome = "FULFILLED";
-        }
-        closedAt = at;
+    /** The response has gone: the request was fulfilled. */
+    public void fulfilled(Instant at) {
+        close(RequestStatus.COMPLETED, "FULFILLED", at);
+    }
+
+    /** The response has gone: the request was refused on {@code ground} (Art. 12(5)). */
+    public void refused(String ground, Instant at) {
+        close(RequestStatus.REFUSED, ground, at);
     }
 
     /** Closed without acting: the person could not be found, so we hold no data about them. */
     public void closeNoDataHeld(Instant at) {
-        status = RequestStatus.COMPLETED;
-        outcome = "NO_DATA_HELD";
-        closedAt = at;
+        close(RequestStatus.COMPLETED, "NO_DATA_HELD", at);
+    }
+
+    public void cancel(String reason, Instant at) {
+        cancellationReason = reason;
+        close(RequestStatus.CANCELLED, null, at);
+    }
+
+    /** The restriction this request placed no longer holds; the records may be processed again. */
+    public void restrictionLifted(String reason, Instant at) {
+        restrictionLiftedAt = at;
+        restrictionLiftReason = reason;
+    }
+
+    /** The DPO mailbox has been reminded that the current deadline is near. */
+    public void remindedOfDeadline() {
+        remindedFor = deadline;
+    }
+
+    /** The current deadline has passed and the DPO mailbox has been told. */
+    public void deadlineMissed() {
+        remindedFor = deadline;
+        escalatedFor = deadline;
     }
 
     /**
@@ -233,14 +282,13 @@ public class DsarRequest extends PanacheEntityBase {
         changes.clear();
         details = null;
         cancellationReason = null;
-        reviewJustification = null;
         restrictionLiftReason = null;
         personalDataDeletedAt = at;
     }
 
-    public void cancel(String reason, Instant at) {
-        status = RequestStatus.CANCELLED;
-        cancellationReason = reason;
+    private void close(RequestStatus closedAs, String how, Instant at) {
+        status = closedAs;
+        outcome = how;
         closedAt = at;
     }
 }

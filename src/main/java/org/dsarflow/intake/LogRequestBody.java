@@ -6,7 +6,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.dsarflow.shared.Keys;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,13 +22,10 @@ public record LogRequestBody(
         @NotBlank String receivedAt,
         @NotNull Channel channel,
         @NotNull @Valid RequesterBody requester,
-        @Size(max = 20) Map<@NotBlank @Pattern(regexp = IDENTIFIER_KEY) String, @NotBlank @Size(max = 256) String> identifiers,
-        @Size(max = 50) List<@NotBlank @Pattern(regexp = STUDY_KEY) String> studyKeys,
+        @Size(max = 20) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String, @NotBlank @Size(max = 256) String> identifiers,
+        @Size(max = 50) List<@NotBlank @Pattern(regexp = Keys.STUDY) String> studyKeys,
         @Size(max = 4000) String details,
-        @Size(max = 50) Map<@NotBlank @Pattern(regexp = IDENTIFIER_KEY) String, @NotNull @Size(max = 4000) String> changes) {
-
-    static final String IDENTIFIER_KEY = "[A-Za-z][A-Za-z0-9]{0,63}";
-    static final String STUDY_KEY = "[a-z0-9][a-z0-9-]{0,63}";
+        @Size(max = 50) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String, @NotNull @Size(max = 4000) String> changes) {
 
     public record RequesterBody(
             @NotBlank @Size(max = 200) String name,
@@ -38,8 +37,26 @@ public record LogRequestBody(
             return notBlank(email) || notBlank(phone) || notBlank(postalAddress);
         }
 
+        Requester toRequester() {
+            return new Requester(name.strip(), email, phone, postalAddress);
+        }
+
         private static boolean notBlank(String value) {
             return value != null && !value.isBlank();
         }
+    }
+
+    /** The request as logged, from this body and its parsed receipt. */
+    DsarRequest.Logging logging(Receipt receipt) {
+        return new DsarRequest.Logging(type, channel, receipt, requester.toRequester(), stripped(identifiers),
+                studyKeys == null ? List.of() : studyKeys, details, stripped(changes));
+    }
+
+    private static Map<String, String> stripped(Map<String, String> values) {
+        Map<String, String> result = new LinkedHashMap<>();
+        if (values != null) {
+            values.forEach((key, value) -> result.put(key, value.strip()));
+        }
+        return result;
     }
 }

@@ -18,4 +18,14 @@ public class Requester {
 
     @Column(name = "requester_postal_address")
     public String postalAddress;
+
+    protected Requester() {
+    }
+
+    Requester(String name, String email, String phone, String postalAddress) {
+        this.name = name;
+        this.email = email;
+        this.phone = phone;
+        this.postalAddress = postalAddress;
+    }
 }

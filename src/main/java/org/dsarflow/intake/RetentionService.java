@@ -3,6 +3,7 @@ package org.dsarflow.intake;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.shared.DsarConfig;
 import org.jboss.logging.Logger;
@@ -23,11 +24,13 @@ public class RetentionService {
 
     private final DsarConfig config;
     private final AuditLog audit;
+    private final Event<PersonalDataDeleted> personalDataDeleted;
     private final Clock clock;
 
-    RetentionService(DsarConfig config, AuditLog audit, Clock clock) {
+    RetentionService(DsarConfig config, AuditLog audit, Event<PersonalDataDeleted> personalDataDeleted, Clock clock) {
         this.config = config;
         this.audit = audit;
+        this.personalDataDeleted = personalDataDeleted;
         this.clock = clock;
     }
 
@@ -58,6 +61,7 @@ public class RetentionService {
                 closedBefore).page(0, BATCH).list();
         for (DsarRequest request : due) {
             request.deletePersonalData(at);
+            personalDataDeleted.fire(new PersonalDataDeleted(request.id, request.reference));
             audit.record(request.reference, "PERSONAL_DATA_DELETED", AuditLog.detail(
                     "closedAt", request.closedAt, "retention", config.retention().closedRequest().toString()));
         }

@@ -1,6 +1,7 @@
 package org.dsarflow.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.CalendarService;
@@ -15,13 +16,13 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class DeadlineNotices {
 
-    private final Notifications notifications;
+    private final Event<EmailDue> emails;
     private final CalendarService calendars;
     private final DsarConfig config;
     private final AuditLog audit;
 
-    DeadlineNotices(Notifications notifications, CalendarService calendars, DsarConfig config, AuditLog audit) {
-        this.notifications = notifications;
+    DeadlineNotices(Event<EmailDue> emails, CalendarService calendars, DsarConfig config, AuditLog audit) {
+        this.emails = emails;
         this.calendars = calendars;
         this.config = config;
         this.audit = audit;
@@ -39,15 +40,14 @@ public class DeadlineNotices {
                 config.dueSoonWorkingDays(), request.remindedFor, request.escalatedFor);
         switch (check) {
             case REMIND -> {
-                request.remindedFor = request.deadline;
+                request.remindedOfDeadline();
                 audit.record(reference, "DEADLINE_REMINDER_DUE", AuditLog.detail("deadline", request.deadline));
-                notifications.send(reference, EmailTemplate.DPO_REMINDER);
+                emails.fire(new EmailDue(reference, EmailTemplate.DPO_REMINDER));
             }
             case ESCALATE -> {
-                request.remindedFor = request.deadline;
-                request.escalatedFor = request.deadline;
+                request.deadlineMissed();
                 audit.record(reference, "DEADLINE_MISSED", AuditLog.detail("deadline", request.deadline));
-                notifications.send(reference, EmailTemplate.DPO_ESCALATION);
+                emails.fire(new EmailDue(reference, EmailTemplate.DPO_ESCALATION));
             }
             case NONE -> {
                 // Nothing due today.

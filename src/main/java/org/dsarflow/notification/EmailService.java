@@ -9,10 +9,10 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
-import org.dsarflow.deadline.ClockEventKind;
 import org.dsarflow.deadline.RecordedClockEvent;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.DecisionAction;
+import org.dsarflow.decision.Review;
 import org.dsarflow.fulfilment.ResponsePackage;
 import org.dsarflow.fulfilment.ResponsePackageService;
 import org.dsarflow.intake.DsarRequest;
@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes one email from its templates and what the request holds now, sends it, and records that it
@@ -33,11 +33,6 @@ import java.util.Map;
 public class EmailService {
 
     private static final Logger LOG = Logger.getLogger(EmailService.class);
-    private static final Map<EmailTemplate, ClockEventKind> REASON_FROM = Map.of(
-            EmailTemplate.IDENTITY_REQUEST, ClockEventKind.IDENTITY_REQUESTED,
-            EmailTemplate.FEE_REQUEST, ClockEventKind.FEE_REQUESTED,
-            EmailTemplate.CLARIFICATION_REQUEST, ClockEventKind.CLARIFICATION_REQUESTED,
-            EmailTemplate.EXTENSION_NOTICE, ClockEventKind.EXTENSION_NOTIFIED);
 
     private final Mailer mailer;
     private final Engine qute;
@@ -89,6 +84,7 @@ public class EmailService {
 
     private MailModel model(DsarRequest request, EmailTemplate template, boolean attach, boolean exports) {
         List<DecisionAction> actions = request.decidedAt == null ? List.of() : DecisionAction.of(request.id);
+        Optional<Review> refusal = Review.of(request.id).filter(review -> !review.approved());
         return new MailModel(
                 request.reference,
                 request.type.name(),
@@ -103,8 +99,8 @@ public class EmailService {
                 reason(request, template),
                 request.status.name(),
                 request.outcome,
-                request.refusalReason == null ? null : request.refusalReason.name(),
-                request.refusalReason == null ? null : request.reviewJustification,
+                refusal.map(review -> review.refusalReason.name()).orElse(null),
+                refusal.map(review -> review.justification).orElse(null),
                 actions.stream().map(a -> a.explanation).toList(),
                 attach,
                 exports);
@@ -116,13 +112,11 @@ public class EmailService {
     }
 
     private static String reason(DsarRequest request, EmailTemplate template) {
-        ClockEventKind kind = REASON_FROM.get(template);
-        if (kind == null) {
-            return null;
-        }
-        RecordedClockEvent event = RecordedClockEvent.find("requestId = ?1 and kind = ?2 order by id desc",
-                request.id, kind).firstResult();
-        return event == null ? null : event.reason;
+        return template.clockEvent()
+                .map(kind -> RecordedClockEvent.<RecordedClockEvent>find("requestId = ?1 and kind = ?2 order by id desc",
+                        request.id, kind).<RecordedClockEvent>firstResult())
+                .map(event -> event.reason)
+                .orElse(null);
     }
 
     private String render(EmailTemplate template, String extension, MailModel model) {

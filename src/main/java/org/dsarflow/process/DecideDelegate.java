@@ -19,7 +19,6 @@ public class DecideDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(DsarProcess.REQUEST_REFERENCE);
-        execution.setVariable(DsarProcess.PROPOSED_ACTIONS, decisions.decide(reference));
+        decisions.decide((String) execution.getVariable(DsarProcess.REQUEST_REFERENCE));
     }
 }

@@ -1,5 +1,8 @@
 package org.dsarflow.process;
 
+import org.dsarflow.decision.DecisionReviewed;
+import org.dsarflow.fulfilment.CustodianConfirmed;
+
 /** Names shared between the BPMN model and the code. Variables hold references and outcomes only. */
 public final class DsarProcess {
 
@@ -8,8 +11,6 @@ public final class DsarProcess {
 
     /** Variable: the request reference (also the business key). */
     public static final String REQUEST_REFERENCE = "requestReference";
-    /** Variable: the deadline as last recorded, an ISO date, or null while the clock is stopped. */
-    public static final String DEADLINE = "deadline";
 
     /** Variable local to each daily deadline check: REMIND, ESCALATE or NONE. */
     public static final String DEADLINE_CHECK = "deadlineCheck";
@@ -17,8 +18,6 @@ public final class DsarProcess {
     /** Variable: UNIQUE, AMBIGUOUS or NOT_FOUND, from locateSubject. */
     public static final String MATCH_STATUS = "matchStatus";
 
-    /** Variable: how many actions {@code decide} proposed. */
-    public static final String PROPOSED_ACTIONS = "proposedActions";
     /** Variable: APPROVED or REFUSED, set when the DPO completes {@code reviewDecision}. */
     public static final String REVIEW_OUTCOME = "reviewOutcome";
     /** Variable: how many external holdings {@code carryOut} left to custodians. */
@@ -26,8 +25,9 @@ public final class DsarProcess {
     /** Variable local to each {@code confirmCustodian} task: "studyKey/holdingKey". */
     public static final String CUSTODIAN_TASK = "custodianTask";
 
-    public static final String REVIEW_DECISION = "reviewDecision";
-    public static final String CONFIRM_CUSTODIAN = "confirmCustodian";
+    /** The user tasks that the domain's events complete; the events name them, as their audit entries do. */
+    public static final String REVIEW_DECISION = DecisionReviewed.ACTIVITY;
+    public static final String CONFIRM_CUSTODIAN = CustodianConfirmed.ACTIVITY;
     public static final String ASK_FOR_IDENTIFIERS = "askForIdentifiers";
     public static final String IDENTIFIERS_RECEIVED_EVENT = "identifiersReceived";
 

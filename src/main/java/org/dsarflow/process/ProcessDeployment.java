@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
-import org.dsarflow.notification.Notifications;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,9 +21,9 @@ public class ProcessDeployment {
                 .name("dsarflow")
                 .enableDuplicateFiltering(true)
                 .addClasspathResource(DsarProcess.BPMN_RESOURCE)
-                .addClasspathResource(Notifications.BPMN_RESOURCE)
+                .addClasspathResource(EmailProcess.BPMN_RESOURCE)
                 .deploy();
-        LOG.infof("Process models %s and %s deployed (deployment %s)", DsarProcess.KEY, Notifications.PROCESS_KEY,
+        LOG.infof("Process models %s and %s deployed (deployment %s)", DsarProcess.KEY, EmailProcess.KEY,
                 deployment.getId());
     }
 }

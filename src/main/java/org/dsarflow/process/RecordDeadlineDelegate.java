@@ -6,8 +6,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.dsarflow.deadline.RequestClockService;
 
-import java.time.LocalDate;
-
 /** {@code recordDeadline} and {@code recalculateDeadline}: stores the deadline as it now stands. */
 @ApplicationScoped
 @Named("recordDeadline")
@@ -21,8 +19,6 @@ public class RecordDeadlineDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(DsarProcess.REQUEST_REFERENCE);
-        LocalDate deadline = clocks.recordDeadline(reference);
-        execution.setVariable(DsarProcess.DEADLINE, deadline == null ? null : deadline.toString());
+        clocks.recordDeadline((String) execution.getVariable(DsarProcess.REQUEST_REFERENCE));
     }
 }

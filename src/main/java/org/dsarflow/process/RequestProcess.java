@@ -1,95 +1,94 @@
 package org.dsarflow.process;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.dsarflow.intake.ReviewOutcome;
+import org.dsarflow.deadline.ClockEventKind;
+import org.dsarflow.deadline.ClockEventRecorded;
+import org.dsarflow.decision.DecisionReviewed;
+import org.dsarflow.fulfilment.CustodianConfirmed;
+import org.dsarflow.intake.RequestCancelled;
+import org.dsarflow.intake.RequestLogged;
+import org.dsarflow.notification.EmailDue;
+import org.dsarflow.subject.IdentifiersReceived;
+import org.dsarflow.subject.NoDataHeld;
 
 import java.util.Map;
 import java.util.Optional;
 
-/** Starts and signals a request's process instance, inside the caller's transaction. */
+/**
+ * Drives each request's process instance from what the domain announces. The events are synchronous, so
+ * every engine call here runs in the transaction of the change that caused it: there is never a request
+ * without its process instance, nor a step taken for a change that rolled back.
+ */
 @ApplicationScoped
 public class RequestProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final EmailProcess emails;
 
-    RequestProcess(RuntimeService runtime, TaskService tasks) {
+    RequestProcess(RuntimeService runtime, TaskService tasks, EmailProcess emails) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.emails = emails;
     }
 
-    public void start(String reference) {
-        runtime.startProcessInstanceByKey(DsarProcess.KEY, reference,
-                Map.of(DsarProcess.REQUEST_REFERENCE, reference));
+    void onLogged(@Observes RequestLogged logged) {
+        runtime.startProcessInstanceByKey(DsarProcess.KEY, logged.reference(),
+                Map.of(DsarProcess.REQUEST_REFERENCE, logged.reference()));
     }
 
-    public void clockEventRecorded(String reference) {
-        runtime.createMessageCorrelation(DsarProcess.CLOCK_EVENT_RECORDED)
-                .processInstanceBusinessKey(reference)
-                .correlate();
-    }
-
-    /** Waiting for the DPO to ask the requester, or for the requester's answer. */
-    public boolean awaitingIdentifiers(String reference) {
-        return runtime.createExecutionQuery().processInstanceBusinessKey(reference)
-                .activityId(DsarProcess.ASK_FOR_IDENTIFIERS).count()
-                + runtime.createExecutionQuery().processInstanceBusinessKey(reference)
-                .activityId(DsarProcess.IDENTIFIERS_RECEIVED_EVENT).count() > 0;
-    }
-
-    /** The DPO has asked the requester for more identifiers: their task is done. */
-    public void identifiersRequested(String reference) {
-        askForIdentifiersTask(reference).ifPresent(task -> tasks.complete(task.getId()));
+    /** The deadline is recalculated; asking the requester for clarification also completes the DPO's task to ask. */
+    void onClockEvent(@Observes ClockEventRecorded recorded) {
+        correlate(DsarProcess.CLOCK_EVENT_RECORDED, recorded.reference());
+        if (recorded.kind() == ClockEventKind.CLARIFICATION_REQUESTED) {
+            completeAskForIdentifiers(recorded.reference());
+        }
     }
 
     /** More identifiers arrived, asked for or not: locate again. */
-    public void identifiersReceived(String reference) {
-        identifiersRequested(reference);
-        runtime.createMessageCorrelation(DsarProcess.IDENTIFIERS_RECEIVED)
-                .processInstanceBusinessKey(reference)
-                .correlate();
+    void onIdentifiersReceived(@Observes IdentifiersReceived received) {
+        completeAskForIdentifiers(received.reference());
+        correlate(DsarProcess.IDENTIFIERS_RECEIVED, received.reference());
     }
 
-    public boolean awaitingReview(String reference) {
-        return task(reference, DsarProcess.REVIEW_DECISION).isPresent();
+    void onNoDataHeld(@Observes NoDataHeld closed) {
+        correlate(DsarProcess.NO_DATA_HELD, closed.reference());
     }
 
-    /** The DPO has reviewed the decision: the process carries it out, or goes to the refusal. */
-    public void decisionReviewed(String reference, ReviewOutcome outcome) {
-        Task review = task(reference, DsarProcess.REVIEW_DECISION).orElseThrow(() ->
-                new IllegalStateException("Request " + reference + " has no review task"));
-        tasks.complete(review.getId(), Map.of(DsarProcess.REVIEW_OUTCOME, outcome.name()));
+    /** The process carries the decision out, or goes to the refusal. */
+    void onReviewed(@Observes DecisionReviewed reviewed) {
+        Task review = task(reviewed.reference(), DsarProcess.REVIEW_DECISION).orElseThrow(() ->
+                new IllegalStateException("Request " + reviewed.reference() + " has no review task"));
+        tasks.complete(review.getId(), Map.of(DsarProcess.REVIEW_OUTCOME, reviewed.outcome().name()));
     }
 
-    /** Completes the custodian task for "studyKey/holdingKey", if it is still open. */
-    public boolean custodianConfirmed(String reference, String custodianTask) {
-        for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(DsarProcess.CONFIRM_CUSTODIAN).list()) {
-            if (custodianTask.equals(tasks.getVariable(task.getId(), DsarProcess.CUSTODIAN_TASK))) {
-                tasks.complete(task.getId());
-                return true;
-            }
-        }
-        return false;
+    /** Completes the custodian task of that holding, if it is still open. */
+    void onCustodianConfirmed(@Observes CustodianConfirmed confirmed) {
+        tasks.createTaskQuery().processInstanceBusinessKey(confirmed.reference())
+                .taskDefinitionKey(DsarProcess.CONFIRM_CUSTODIAN).list().stream()
+                .filter(task -> confirmed.custodianTask().equals(tasks.getVariable(task.getId(), DsarProcess.CUSTODIAN_TASK)))
+                .findFirst()
+                .ifPresent(task -> tasks.complete(task.getId()));
     }
 
-    public void noDataHeld(String reference) {
-        runtime.createMessageCorrelation(DsarProcess.NO_DATA_HELD)
-                .processInstanceBusinessKey(reference)
-                .correlate();
+    void onCancelled(@Observes RequestCancelled cancelled) {
+        correlate(DsarProcess.REQUEST_CANCELLED, cancelled.reference());
     }
 
-    public void cancel(String reference) {
-        runtime.createMessageCorrelation(DsarProcess.REQUEST_CANCELLED)
-                .processInstanceBusinessKey(reference)
-                .correlate();
+    void onEmailDue(@Observes EmailDue due) {
+        emails.start(due.reference(), due.template());
     }
 
-    private Optional<Task> askForIdentifiersTask(String reference) {
-        return task(reference, DsarProcess.ASK_FOR_IDENTIFIERS);
+    private void correlate(String message, String reference) {
+        runtime.createMessageCorrelation(message).processInstanceBusinessKey(reference).correlate();
+    }
+
+    private void completeAskForIdentifiers(String reference) {
+        task(reference, DsarProcess.ASK_FOR_IDENTIFIERS).ifPresent(task -> tasks.complete(task.getId()));
     }
 
     private Optional<Task> task(String reference, String taskDefinitionKey) {

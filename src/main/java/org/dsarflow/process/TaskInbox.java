@@ -8,10 +8,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.dsarflow.intake.DsarRequest;
-import org.dsarflow.intake.Incidents;
-import org.dsarflow.intake.RequestView;
-import org.dsarflow.intake.RequestViews;
+import org.dsarflow.view.Inbox;
+import org.dsarflow.view.InboxTask;
+import org.dsarflow.view.RequestViews;
+import org.dsarflow.view.TaskPage;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,12 +22,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The DPO inbox: the open user tasks and incidents of every request, each with its request's deadline. */
 @ApplicationScoped
-public class TaskInbox {
+public class TaskInbox implements Inbox {
 
     private static final Comparator<InboxTask> BY_DEADLINE = Comparator
             .comparing(InboxTask::deadline, Comparator.nullsLast(Comparator.<LocalDate>naturalOrder()))
@@ -44,7 +45,8 @@ public class TaskInbox {
         this.incidents = incidents;
     }
 
-    /** Open user tasks and incidents, each with its request's deadline; the requests are read once for both. */
+    /** Open user tasks and incidents, each with its request's deadline; tasks, incidents and requests read once each. */
+    @Override
     @Transactional
     public TaskPage open(int page, int size) {
         List<Task> open = tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list();
@@ -61,23 +63,20 @@ public class TaskInbox {
         List<Incidents.Open> failed = incidents.open();
         Set<String> wanted = new HashSet<>(references.values());
         failed.forEach(incident -> wanted.add(incident.reference()));
-        Map<String, RequestView> byReference = requests(wanted);
+        Map<String, Deadlined> byReference = requests(wanted);
 
         List<InboxTask> inbox = new ArrayList<>();
         for (Task task : open) {
-            RequestView request = byReference.get(references.get(task.getProcessInstanceId()));
+            Deadlined request = byReference.get(references.get(task.getProcessInstanceId()));
             if (request != null) {
-                inbox.add(new InboxTask(task.getId(), request.reference(), task.getTaskDefinitionKey(), task.getName(),
-                        (String) custodianTasks.get(task.getExecutionId()), task.getCreateTime().toInstant(),
-                        request.type(), request.status(), request.deadline(), request.dueSoon(), request.overdue()));
+                inbox.add(request.task(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                        (String) custodianTasks.get(task.getExecutionId()), task.getCreateTime().toInstant()));
             }
         }
         for (Incidents.Open incident : failed) {
-            RequestView request = byReference.get(incident.reference());
+            Deadlined request = byReference.get(incident.reference());
             if (request != null) {
-                inbox.add(new InboxTask(incident.id(), request.reference(), incident.activity(), incident.message(),
-                        null, incident.at(), request.type(), request.status(), request.deadline(), request.dueSoon(),
-                        request.overdue()));
+                inbox.add(request.task(incident.id(), incident.activity(), incident.message(), null, incident.at()));
             }
         }
         inbox.sort(BY_DEADLINE);
@@ -85,8 +84,18 @@ public class TaskInbox {
         return new TaskPage(inbox.subList(from, Math.min(from + size, inbox.size())), page, size, inbox.size());
     }
 
-    private Map<String, RequestView> requests(Collection<String> references) {
+    /** A request of the inbox and its deadline as it stands today. */
+    private record Deadlined(DsarRequest request, RequestViews.Due due) {
+
+        InboxTask task(String id, String activity, String name, String custodianTask, Instant createdAt) {
+            return new InboxTask(id, request.reference, activity, name, custodianTask, createdAt, request.type,
+                    request.status, due.deadline(), due.dueSoon(), due.overdue());
+        }
+    }
+
+    private Map<String, Deadlined> requests(Collection<String> references) {
         List<DsarRequest> requests = DsarRequest.list("reference in ?1", Set.copyOf(references));
-        return views.of(requests).stream().collect(Collectors.toMap(RequestView::reference, Function.identity()));
+        Map<Long, RequestViews.Due> due = views.due(requests);
+        return requests.stream().collect(Collectors.toMap(r -> r.reference, r -> new Deadlined(r, due.get(r.id))));
     }
 }

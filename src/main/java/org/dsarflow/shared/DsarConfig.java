@@ -12,9 +12,6 @@ import java.util.Optional;
 @ConfigMapping(prefix = "dsar")
 public interface DsarConfig {
 
-    /** Where the embedded database keeps its files. */
-    String dataDir();
-
     /** Time zone whose local date is the receipt date (UK GDPR: Europe/London). */
     @WithDefault("Europe/London")
     ZoneId timeZone();

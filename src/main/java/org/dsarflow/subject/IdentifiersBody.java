@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.dsarflow.shared.Keys;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
  * arrived (today when not given), which ends a clarification pause.
  */
 public record IdentifiersBody(
-        @NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = StudyDescription.IDENTIFIER_KEY) String,
+        @NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String,
                 @NotBlank @Size(max = 256) String> identifiers,
         LocalDate on) {
 }

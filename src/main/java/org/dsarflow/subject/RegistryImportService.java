@@ -18,6 +18,7 @@ import org.dsarflow.subject.identity.IdentifierNormaliser;
 import org.dsarflow.subject.identity.IdentifierScheme;
 import org.dsarflow.subject.identity.InvalidIdentifierException;
 import org.jboss.logging.Logger;
+import org.dsarflow.shared.Keys;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,7 +48,7 @@ public class RegistryImportService {
     static final String RAW_IDENTIFIER_PREFIX = DirectIdentifiers.RAW_IDENTIFIER_PREFIX;
     private static final Pattern SUBJECT_REF = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern CATEGORY = Pattern.compile(StudyDescription.CATEGORY);
-    private static final Pattern NAME = Pattern.compile(StudyDescription.IDENTIFIER_KEY);
+    private static final Pattern NAME = Pattern.compile(Keys.IDENTIFIER);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CsvMapper CSV = new CsvMapper();
 

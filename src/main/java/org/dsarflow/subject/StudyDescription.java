@@ -7,29 +7,28 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.dsarflow.shared.Keys;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /** A study as an admin registers it and as it is read back (PRODUCT.md §12). */
 public record StudyDescription(
-        @NotBlank @Pattern(regexp = STUDY_KEY) String key,
+        @NotBlank @Pattern(regexp = Keys.STUDY) String key,
         @NotBlank @Size(max = 200) String name,
         @Email @Size(max = 320) String contactMailbox,
         @NotNull StudyPhase phase,
         @NotNull LocalDate phaseSince,
-        @NotEmpty @Size(max = 20) List<@NotEmpty @Size(max = 8) List<@NotNull @Pattern(regexp = IDENTIFIER_KEY) String>> identifierSchemes,
+        @NotEmpty @Size(max = 20) List<@NotEmpty @Size(max = 8) List<@NotNull @Pattern(regexp = Keys.IDENTIFIER) String>> identifierSchemes,
         @Size(max = 50) List<@NotNull @Valid LawfulBasis> lawfulBases,
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> recipients,
         @Size(max = 20) List<@NotBlank @Pattern(regexp = CATEGORY) String> categories,
         @NotEmpty @Size(max = 50) List<@NotNull @Valid HoldingDescription> holdings) {
 
-    public static final String STUDY_KEY = "[a-z0-9][a-z0-9-]{0,63}";
-    public static final String IDENTIFIER_KEY = "[A-Za-z][A-Za-z0-9]{0,63}";
     static final String CATEGORY = "[A-Z][A-Z_]{0,31}";
 
     public record HoldingDescription(
-            @NotBlank @Pattern(regexp = STUDY_KEY) String key,
+            @NotBlank @Pattern(regexp = Keys.STUDY) String key,
             @NotBlank @Size(max = 200) String location,
             @NotNull Custody custody,
             @NotNull Identifiability identifiability,

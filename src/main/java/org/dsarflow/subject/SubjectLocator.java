@@ -32,10 +32,7 @@ public class SubjectLocator {
         this.entityManager = entityManager;
     }
 
-    public record Candidate(String studyKey, String subjectRef) {
-    }
-
-    public record Match(MatchStatus status, List<Candidate> candidates) {
+    public record Match(MatchStatus status, List<MatchedRecord> candidates) {
     }
 
     /** Within a transaction: the studies named, or every study when none is. */
@@ -65,7 +62,7 @@ public class SubjectLocator {
                 .getResultList()
                 .forEach(row -> schemesBySubject.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]));
         // study -> scheme -> the records that scheme's hash found
-        Map<String, Map<String, Set<Candidate>>> hits = new TreeMap<>();
+        Map<String, Map<String, Set<MatchedRecord>>> hits = new TreeMap<>();
         Set<String> wanted = studyKeysOf(studies);
         if (!schemesBySubject.isEmpty()) {
             entityManager.createQuery("select s.id, s.studyKey, s.subjectRef from SubjectRecord s where s.id in :ids",
@@ -76,11 +73,11 @@ public class SubjectLocator {
                     .forEach(row -> schemesBySubject.get((Long) row[0]).forEach(scheme ->
                             hits.computeIfAbsent((String) row[1], k -> new HashMap<>())
                                     .computeIfAbsent(scheme, k -> new HashSet<>())
-                                    .add(new Candidate((String) row[1], (String) row[2]))));
+                                    .add(new MatchedRecord((String) row[1], (String) row[2]))));
         }
-        List<Candidate> candidates = hits.values().stream()
+        List<MatchedRecord> candidates = hits.values().stream()
                 .flatMap(bySchemes -> narrowed(bySchemes.values()).stream())
-                .sorted(Comparator.comparing(Candidate::studyKey).thenComparing(Candidate::subjectRef))
+                .sorted(Comparator.comparing(MatchedRecord::studyKey).thenComparing(MatchedRecord::subjectRef))
                 .toList();
         return new Match(statusOf(candidates), candidates);
     }
@@ -90,9 +87,9 @@ public class SubjectLocator {
      * every scheme points to (more identifiers resolve an ambiguity). Schemes that disagree leave all
      * their records as candidates, for the DPO to resolve with the requester.
      */
-    private static Set<Candidate> narrowed(Collection<Set<Candidate>> bySchemes) {
-        Set<Candidate> common = null;
-        for (Set<Candidate> found : bySchemes) {
+    private static Set<MatchedRecord> narrowed(Collection<Set<MatchedRecord>> bySchemes) {
+        Set<MatchedRecord> common = null;
+        for (Set<MatchedRecord> found : bySchemes) {
             if (common == null) {
                 common = new HashSet<>(found);
             } else {
@@ -102,7 +99,7 @@ public class SubjectLocator {
         if (common == null || !common.isEmpty()) {
             return common == null ? Set.of() : common;
         }
-        Set<Candidate> all = new HashSet<>();
+        Set<MatchedRecord> all = new HashSet<>();
         bySchemes.forEach(all::addAll);
         return all;
     }
@@ -111,12 +108,12 @@ public class SubjectLocator {
         return studies.stream().map(study -> study.key).collect(Collectors.toSet());
     }
 
-    private static MatchStatus statusOf(List<Candidate> candidates) {
+    private static MatchStatus statusOf(List<MatchedRecord> candidates) {
         if (candidates.isEmpty()) {
             return MatchStatus.NOT_FOUND;
         }
         Map<String, Long> perStudy = candidates.stream()
-                .collect(Collectors.groupingBy(Candidate::studyKey, Collectors.counting()));
+                .collect(Collectors.groupingBy(MatchedRecord::studyKey, Collectors.counting()));
         return perStudy.values().stream().anyMatch(n -> n > 1) ? MatchStatus.AMBIGUOUS : MatchStatus.UNIQUE;
     }
 }

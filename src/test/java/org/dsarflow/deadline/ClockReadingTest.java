@@ -1,5 +1,6 @@
 package org.dsarflow.deadline;
 
+import org.dsarflow.intake.ClockState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

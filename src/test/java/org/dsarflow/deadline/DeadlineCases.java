@@ -1,5 +1,7 @@
 package org.dsarflow.deadline;
 
+import org.dsarflow.intake.Receipt;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.Map;
 public final class DeadlineCases {
 
     public static final String RESOURCE = "/deadline-cases.csv";
+    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     /**
      * One worked case.
@@ -42,16 +46,14 @@ public final class DeadlineCases {
 
         /** The receipt date: the date itself, or the Europe/London date of the instant. */
         public LocalDate receiptDate() {
-            return hasTime()
-                    ? StatutoryPeriod.receiptDate(receivedAtInstant(), StatutoryPeriod.UK)
-                    : LocalDate.parse(receivedAt);
+            return Receipt.parse(receivedAt, UK).on();
         }
 
         /** The instant of receipt; a bare date is taken as midday in London, safely inside that date. */
         public Instant receivedAtInstant() {
             return hasTime()
                     ? OffsetDateTime.parse(receivedAt).toInstant()
-                    : LocalDate.parse(receivedAt).atTime(12, 0).atZone(StatutoryPeriod.UK).toInstant();
+                    : LocalDate.parse(receivedAt).atTime(12, 0).atZone(UK).toInstant();
         }
 
         @Override

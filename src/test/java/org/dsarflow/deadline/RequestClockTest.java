@@ -1,5 +1,6 @@
 package org.dsarflow.deadline;
 
+import org.dsarflow.intake.ClockState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dsarflow.deadline.ClockEventKind.CLARIFICATION_RECEIVED;

@@ -1,9 +1,11 @@
 package org.dsarflow.deadline;
 
+import org.dsarflow.intake.Receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,6 +56,6 @@ class StatutoryPeriodTest {
         "2024-10-26T23:30:00Z, 2024-10-27"   // 00:30 BST on the night the clocks go back
     })
     void receiptDateIsTheLondonDateWhateverTheHour(Instant receivedAt, LocalDate receiptDate) {
-        assertThat(StatutoryPeriod.receiptDate(receivedAt, StatutoryPeriod.UK)).isEqualTo(receiptDate);
+        assertThat(Receipt.parse(receivedAt.toString(), ZoneId.of("Europe/London")).on()).isEqualTo(receiptDate);
     }
 }

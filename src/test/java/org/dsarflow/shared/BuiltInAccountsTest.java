@@ -48,11 +48,6 @@ class BuiltInAccountsTest {
     private static DsarConfig config(Map<String, Optional<String>> passwords) {
         return new DsarConfig() {
             @Override
-            public String dataDir() {
-                return "data";
-            }
-
-            @Override
             public ZoneId timeZone() {
                 return ZoneId.of("Europe/London");
             }

@@ -1,9 +1,10 @@
 package org.dsarflow.subject.identity;
 
+import org.dsarflow.shared.Keys;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record IdentifierScheme(List<String> keys) {
 
-    private static final Pattern KEY = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
+    private static final Pattern KEY = Pattern.compile(Keys.IDENTIFIER);
 
     public IdentifierScheme {
         Objects.requireNonNull(keys, "keys");
@@ -26,7 +27,7 @@ public record IdentifierScheme(List<String> keys) {
             // The key itself is not echoed: a mistyped request could put a value where a key belongs.
             if (key == null || !KEY.matcher(key).matches()) {
                 throw new IllegalArgumentException(
-                        "identifier key #" + position + " must match [A-Za-z][A-Za-z0-9]{0,63}");
+                        "identifier key #" + position + " must match " + Keys.IDENTIFIER);
             }
             sorted.add(key);
         }
@@ -44,17 +45,5 @@ public record IdentifierScheme(List<String> keys) {
     /** The keys joined with "+", e.g. {@code email} or {@code firstInitial+localAuthority+surnamePrefix}. */
     public String name() {
         return String.join("+", keys);
-    }
-
-    /** Whether every key of this scheme has a non-empty value among the given normalised identifiers. */
-    public boolean suppliedBy(Map<String, String> normalised) {
-        Objects.requireNonNull(normalised, "normalised");
-        for (String key : keys) {
-            String value = normalised.get(key);
-            if (value == null || value.isEmpty()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

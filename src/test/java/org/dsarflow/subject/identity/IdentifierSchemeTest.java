@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,16 +69,5 @@ class IdentifierSchemeTest {
     void nullKeyIsRejected() {
         assertThatThrownBy(() -> IdentifierScheme.of(Arrays.asList("email", null)))
                 .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void suppliedWhenEveryKeyHasAValue() {
-        IdentifierScheme scheme = IdentifierScheme.of(List.of("firstInitial", "surnamePrefix", "localAuthority"));
-
-        assertThat(scheme.suppliedBy(Map.of("firstInitial", "a", "surnamePrefix", "sm", "localAuthority", "bexley",
-                "email", "a@b.org"))).isTrue();
-        assertThat(scheme.suppliedBy(Map.of("firstInitial", "a", "surnamePrefix", "sm"))).isFalse();
-        assertThat(scheme.suppliedBy(Map.of("firstInitial", "a", "surnamePrefix", "sm", "localAuthority", "")))
-                .isFalse();
     }
 }

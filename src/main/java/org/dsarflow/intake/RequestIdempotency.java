@@ -1,0 +1,122 @@
+package org.dsarflow.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.dsarflow.shared.ConflictException;
+import org.dsarflow.shared.InvalidInputException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The {@code Idempotency-Key} of {@code POST /api/requests}: a retry of the same body under the same key
+ * returns the request the first attempt created, even when both arrive at once; a different body under a
+ * used key is refused.
+ */
+@ApplicationScoped
+class RequestIdempotency {
+
+    static final String HEADER = "Idempotency-Key";
+    private static final ObjectMapper CANONICAL = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** How long a retry waits for a concurrent first attempt with the same key to commit. */
+    private static final Duration CONCURRENT_ATTEMPT_WAIT = Duration.ofSeconds(10);
+
+    /** A key checked and the body's fingerprint, as the request that the key creates keeps them. */
+    record Claim(String key, String fingerprint) {
+    }
+
+    /** The outcome of one attempt: the request, and whether an earlier attempt had created it. */
+    record Attempt(DsarRequest request, boolean replayed) {
+    }
+
+    Claim claim(String key, LogRequestBody body) {
+        return new Claim(validKey(key), fingerprint(body));
+    }
+
+    /**
+     * Creates the request with {@code create} in a transaction of its own, unless an earlier attempt with
+     * the same claim did; a concurrent attempt that wins the race on the key is waited for, a bounded time.
+     */
+    Attempt once(Claim claim, Supplier<DsarRequest> create) {
+        Optional<DsarRequest> earlier = QuarkusTransaction.requiringNew().call(() -> replay(claim));
+        if (earlier.isPresent()) {
+            return new Attempt(earlier.get(), true);
+        }
+        try {
+            return new Attempt(QuarkusTransaction.requiringNew().call(create::get), false);
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            return awaitConcurrentAttempt(claim).map(request -> new Attempt(request, true)).orElseThrow(() -> e);
+        }
+    }
+
+    private static Optional<DsarRequest> replay(Claim claim) {
+        return DsarRequest.findByIdempotencyKey(claim.key()).map(existing -> {
+            if (!claim.fingerprint().equals(existing.idempotencyFingerprint)) {
+                throw new ConflictException("IDEMPOTENCY_KEY_REUSED",
+                        HEADER + " was already used for a different request body");
+            }
+            return existing;
+        });
+    }
+
+    /**
+     * The first attempt holds the key but may not have committed yet; wait a bounded time for it. A
+     * database that blocks on the key (PostgreSQL) has committed by now; one that fails fast (H2) may not.
+     */
+    private static Optional<DsarRequest> awaitConcurrentAttempt(Claim claim) {
+        Instant giveUp = Instant.now().plus(CONCURRENT_ATTEMPT_WAIT);
+        Optional<DsarRequest> earlier = QuarkusTransaction.requiringNew().call(() -> replay(claim));
+        while (earlier.isEmpty() && Instant.now().isBefore(giveUp)) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            earlier = QuarkusTransaction.requiringNew().call(() -> replay(claim));
+        }
+        return earlier;
+    }
+
+    private static String validKey(String key) {
+        String trimmed = key.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200 || !trimmed.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new InvalidInputException(HEADER, HEADER + " must be 1 to 200 printable ASCII characters without spaces");
+        }
+        return trimmed;
+    }
+
+    /** The body in canonical form (map keys sorted), hashed, so key order and whitespace do not matter. */
+    private static String fingerprint(LogRequestBody body) {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot fingerprint a request body", e);
+        }
+    }
+
+    /** SQLSTATE 23505 is a unique violation in H2 and PostgreSQL alike. */
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,7 +1,0 @@
-package org.dsarflow.process;
-
-import java.util.List;
-
-/** One page of {@code GET /api/tasks}, ordered by deadline (stopped clocks last), then by age. */
-public record TaskPage(List<InboxTask> items, int page, int size, long total) {
-}

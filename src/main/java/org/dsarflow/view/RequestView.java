@@ -1,0 +1,102 @@
+package org.dsarflow.view;
+
+import org.dsarflow.deadline.ClockStop;
+import org.dsarflow.decision.Action;
+import org.dsarflow.decision.ActionState;
+import org.dsarflow.decision.PhaseBasis;
+import org.dsarflow.decision.RefusalReason;
+import org.dsarflow.decision.ReviewOutcome;
+import org.dsarflow.intake.Channel;
+import org.dsarflow.intake.ClockState;
+import org.dsarflow.intake.RequestStatus;
+import org.dsarflow.intake.RequestType;
+import org.dsarflow.subject.Custody;
+import org.dsarflow.subject.MatchStatus;
+import org.dsarflow.subject.MatchedRecord;
+import org.dsarflow.subject.StudyPhase;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A request as DPO staff and auditors see it. Holds no personal data: no requester contact details,
+ * no identifiers, no corrections asked for.
+ */
+public record RequestView(
+        String reference,
+        RequestType type,
+        RequestStatus status,
+        Channel channel,
+        String receivedAt,
+        LocalDate receivedOn,
+        LocalDate clockStartedOn,
+        LocalDate deadline,
+        boolean extended,
+        Clock clock,
+        boolean overdue,
+        boolean dueSoon,
+        Match match,
+        Decision decision,
+        List<RecipientNotification> recipientNotifications,
+        Restriction restriction,
+        List<Incident> incidents,
+        String outcome) {
+
+    /** {@code candidates} is null for auditors: which records matched is for the DPO to see. */
+    public record Match(MatchStatus status, List<MatchedRecord> candidates) {
+    }
+
+    /**
+     * {@code pausedDays} counts clarification days, an open pause up to today; {@code pausedSince} is
+     * set while paused; {@code awaiting} names what a stopped clock waits for.
+     */
+    public record Clock(ClockState state, int pausedDays, LocalDate pausedSince, Set<ClockStop> awaiting) {
+    }
+
+    /** The proposed actions, the phase each study was decided on, and the DPO's review once given. */
+    public record Decision(PhaseBasis phaseBasis, List<Phase> phases, Instant decidedAt, Review review,
+                           List<ActionView> actions) {
+    }
+
+    public record Phase(String studyKey, StudyPhase atReceipt, StudyPhase today, StudyPhase used, PhaseBasis basis,
+                        String reason) {
+    }
+
+    public record Review(ReviewOutcome outcome, Instant reviewedAt, String reviewedBy, String justification,
+                         RefusalReason refusalReason) {
+    }
+
+    /** {@code subjectRef} is null for auditors, like the match candidates. */
+    public record ActionView(String studyKey, String subjectRef, String holdingKey, Custody custody, Action action,
+                             Action proposedAction, String basis, String explanation, ActionState state,
+                             String amendmentJustification, Instant doneAt, LocalDate custodianConfirmedOn) {
+    }
+
+    /** Art. 19: a recipient of a study told of what was done. */
+    public record RecipientNotification(String studyKey, String recipient, List<Action> actions, Instant recordedAt) {
+    }
+
+    /** A step of the request's processes (an email, say) that failed for good and waits for an operator. */
+    public record Incident(String activity, String message, Instant at) {
+    }
+
+    /** Whether the restriction this request placed still holds. */
+    public record Restriction(boolean active, Instant liftedAt, String liftReason) {
+    }
+
+    /** The view an auditor gets: the match status and actions, not who matched. */
+    public RequestView forAuditor() {
+        Match auditorMatch = match == null ? null : new Match(match.status(), null);
+        Decision auditorDecision = decision == null ? null : new Decision(decision.phaseBasis(), decision.phases(),
+                decision.decidedAt(), decision.review(), decision.actions().stream()
+                .map(a -> new ActionView(a.studyKey(), null, a.holdingKey(), a.custody(), a.action(), a.proposedAction(),
+                        a.basis(), a.explanation(), a.state(), a.amendmentJustification(), a.doneAt(),
+                        a.custodianConfirmedOn()))
+                .toList());
+        return new RequestView(reference, type, status, channel, receivedAt, receivedOn, clockStartedOn, deadline,
+                extended, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
+                incidents, outcome);
+    }
+}

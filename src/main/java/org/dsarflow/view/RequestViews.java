@@ -1,0 +1,107 @@
+package org.dsarflow.view;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.dsarflow.deadline.CalendarService;
+import org.dsarflow.deadline.ClockReading;
+import org.dsarflow.deadline.RequestClockService;
+import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.intake.Receipt;
+import org.dsarflow.shared.DsarConfig;
+import org.dsarflow.subject.SubjectMatch;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Builds request views, reading each request's clock as of today. Its own reads run in a transaction of
+ * their own, so a view can be built from a request a service has just changed and committed.
+ */
+@ApplicationScoped
+public class RequestViews {
+
+    private final RequestClockService clocks;
+    private final CalendarService calendars;
+    private final DsarConfig config;
+    private final OpenIncidents incidents;
+    private final Clock clock;
+
+    RequestViews(RequestClockService clocks, CalendarService calendars, DsarConfig config, OpenIncidents incidents,
+                 Clock clock) {
+        this.clocks = clocks;
+        this.calendars = calendars;
+        this.config = config;
+        this.incidents = incidents;
+        this.clock = clock;
+    }
+
+    /** The DPO's view of the request. */
+    @Transactional
+    public RequestView of(DsarRequest request) {
+        return of(List.of(request)).get(0);
+    }
+
+    /** The auditor's view, or the DPO's. */
+    @Transactional
+    public RequestView of(DsarRequest request, boolean auditor) {
+        RequestView view = of(request);
+        return auditor ? view.forAuditor() : view;
+    }
+
+    /** A request's deadline as it stands today, and whether it is overdue or due soon (never once closed). */
+    public record Due(LocalDate deadline, boolean overdue, boolean dueSoon) {
+    }
+
+    /** Each request's deadline as it stands today, by id: all the inbox needs of a request's clock. */
+    @Transactional
+    public Map<Long, Due> due(List<DsarRequest> requests) {
+        Map<Long, ClockReading> readings = clocks.readings(requests);
+        LocalDate today = LocalDate.now(clock);
+        return requests.stream().collect(Collectors.toMap(r -> r.id, r -> due(r, readings.get(r.id), today)));
+    }
+
+    @Transactional
+    public List<RequestView> of(List<DsarRequest> requests) {
+        Map<Long, ClockReading> readings = clocks.readings(requests);
+        LocalDate today = LocalDate.now(clock);
+        List<Long> ids = requests.stream().map(r -> r.id).toList();
+        Map<Long, SubjectMatch> matches = ids.isEmpty() ? Map.of() : SubjectMatch.of(ids);
+        Decisions decisions = Decisions.of(requests);
+        Map<String, List<RequestView.Incident>> open = incidents.of(requests.stream().map(r -> r.reference).toList());
+        return requests.stream().map(r -> view(r, readings.get(r.id), today, matches.get(r.id), decisions,
+                open.getOrDefault(r.reference, List.of()))).toList();
+    }
+
+    private Due due(DsarRequest request, ClockReading reading, LocalDate today) {
+        boolean open = !request.status.isClosed();
+        return new Due(reading.deadline(), open && reading.overdue(today),
+                open && reading.dueSoon(today, calendars.calendar(), config.dueSoonWorkingDays()));
+    }
+
+    private RequestView view(DsarRequest request, ClockReading reading, LocalDate today, SubjectMatch match,
+                             Decisions decisions, List<RequestView.Incident> incidents) {
+        Due due = due(request, reading, today);
+        return new RequestView(
+                request.reference,
+                request.type,
+                request.status,
+                request.channel,
+                Receipt.display(request.receivedAt, request.receivedTimeKnown, request.receivedOn, config.timeZone()),
+                request.receivedOn,
+                reading.clockStartedOn(),
+                due.deadline(),
+                reading.extended(),
+                new RequestView.Clock(reading.state(), reading.pausedDays(), reading.pausedSince(), reading.awaiting()),
+                due.overdue(),
+                due.dueSoon(),
+                match == null ? null : new RequestView.Match(match.status, match.sorted()),
+                decisions.decision(request),
+                decisions.notifications(request),
+                decisions.restriction(request),
+                incidents,
+                request.outcome);
+    }
+}

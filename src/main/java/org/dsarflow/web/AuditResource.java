@@ -1,0 +1,142 @@
+package org.dsarflow.web;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.dsarflow.shared.DsarConfig;
+import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.Roles;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.dsarflow.audit.AuditEntry;
+import org.dsarflow.audit.AuditTrail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The auditors' API: the log's export and its integrity check. */
+@Path("/api/audit")
+public class AuditResource {
+
+    private static final CsvSchema CSV_COLUMNS = CsvSchema.builder()
+            .addColumn("seq").addColumn("at").addColumn("actor").addColumn("requestRef").addColumn("action")
+            .addColumn("activity").addColumn("detail").addColumn("prevHash").addColumn("hash")
+            .build().withHeader();
+
+    /** The default end of an export: later than any entry, and still a date every database can compare. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
+    private final AuditTrail trail;
+    private final ObjectMapper json;
+    private final DsarConfig config;
+
+    AuditResource(AuditTrail trail, ObjectMapper json, DsarConfig config) {
+        this.trail = trail;
+        this.json = json;
+        this.config = config;
+    }
+
+    @GET
+    @Path("/verify")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    public AuditTrail.Verification verify() {
+        return trail.verify();
+    }
+
+    /** {@code from} and {@code to} are ISO dates (local to the service's time zone) or date-times with offset. */
+    @GET
+    @Path("/events")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @RolesAllowed(Roles.AUDITOR)
+    public Response events(@RestQuery String from, @RestQuery String to, @RestQuery String format) {
+        Instant start = instant("from", from, Instant.EPOCH);
+        Instant end = instant("to", to, LATEST);
+        if (!end.isAfter(start)) {
+            throw new InvalidInputException("to", "to must be after from");
+        }
+        ExportFormat chosen = ExportFormat.of(format);
+        StreamingOutput body = switch (chosen) {
+            case JSON -> out -> {
+                try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+                    generator.writeStartArray();
+                    trail.export(start, end, entry -> write(generator, entry));
+                    generator.writeEndArray();
+                }
+            };
+            case CSV -> out -> {
+                try (SequenceWriter rows = new CsvMapper().writer(CSV_COLUMNS).writeValues(out)) {
+                    trail.export(start, end, entry -> write(rows, entry));
+                }
+            };
+        };
+        return Response.ok(body, chosen.mediaType())
+                .header("Content-Disposition", chosen.contentDisposition("audit-events"))
+                .build();
+    }
+
+    private Instant instant(String name, String value, Instant fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        String text = value.strip();
+        try {
+            return text.length() == 10
+                    ? LocalDate.parse(text).atStartOfDay(config.timeZone()).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(name, name + " must be an ISO date or a date-time with offset");
+        }
+    }
+
+    private static void write(JsonGenerator generator, AuditEntry entry) {
+        try {
+            generator.writeStartObject();
+            generator.writeNumberField("seq", entry.seq());
+            generator.writeStringField("at", entry.at().toString());
+            generator.writeStringField("actor", entry.actor());
+            generator.writeStringField("requestRef", entry.requestRef());
+            generator.writeStringField("action", entry.action());
+            generator.writeStringField("activity", entry.activity());
+            generator.writeFieldName("detail");
+            generator.writeRawValue(entry.detail());
+            generator.writeStringField("prevHash", entry.prevHash());
+            generator.writeStringField("hash", entry.hash());
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void write(SequenceWriter rows, AuditEntry entry) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("seq", entry.seq());
+        row.put("at", entry.at().toString());
+        row.put("actor", entry.actor());
+        row.put("requestRef", entry.requestRef());
+        row.put("action", entry.action());
+        row.put("activity", entry.activity());
+        row.put("detail", entry.detail());
+        row.put("prevHash", entry.prevHash());
+        row.put("hash", entry.hash());
+        try {
+            rows.write(row);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.dsarflow.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.dsarflow.shared.Roles;
+import org.jboss.resteasy.reactive.RestPath;
+import org.dsarflow.audit.AuditEntry;
+import org.dsarflow.audit.AuditTrail;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A request's history: every audit entry of it, in order, with the BPMN activity it happened in. */
+@Path("/api/requests/{reference}/history")
+@Produces(MediaType.APPLICATION_JSON)
+public class HistoryResource {
+
+    private final AuditTrail trail;
+    private final ObjectMapper json;
+
+    HistoryResource(AuditTrail trail, ObjectMapper json) {
+        this.trail = trail;
+        this.json = json;
+    }
+
+    /** One event in a request's history, its detail as a JSON object. */
+    public record HistoryEvent(long seq, Instant at, String actor, String action, String activity, JsonNode detail) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
+    public List<HistoryEvent> history(@RestPath String reference) {
+        return trail.history(reference).stream()
+                .map(e -> new HistoryEvent(e.seq(), e.at(), e.actor(), e.action(), e.activity(), detail(e)))
+                .toList();
+    }
+
+    private JsonNode detail(AuditEntry entry) {
+        try {
+            return json.readTree(entry.detail());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An audit entry's detail is not JSON", e);
+        }
+    }
+}
