@@ -59,6 +59,8 @@ class ArchitectureTest {
             .that().belongToAnyOf(RequestClock.class, StatutoryPeriod.class, DeadlineCalculator.class,
                     DeadlineCheck.class, ClockReading.class, ClockEvent.class, BankHolidayCalendar.class, Receipt.class,
                     ClosedRequestRetention.class, DecisionTable.class, PhaseChoice.class, PhaseTimeline.class)
+            .or().haveFullyQualifiedName("org.dsarflow.subject.RegistryRowCheck")
+            .or().haveFullyQualifiedName("org.dsarflow.subject.StudyShape")
             .or().resideInAPackage("org.dsarflow.subject.identity..")
             .should().dependOnClassesThat()
             .resideInAnyPackage("io.quarkus..", "jakarta..", "org.camunda..", "org.hibernate..");

@@ -16,7 +16,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.dsarflow.deadline.DeadlineCheck;
-import org.dsarflow.intake.ReviewOutcome;
+import org.dsarflow.decision.ReviewOutcome;
 import org.dsarflow.subject.MatchStatus;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
