@@ -1,14 +1,19 @@
 package org.dsarflow.process;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.dsarflow.view.OpenIncidents;
+import org.dsarflow.audit.AuditLog;
+import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.shared.UnknownResourceException;
+import org.dsarflow.view.IncidentDesk;
 import org.dsarflow.view.RequestView;
 
-import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,18 +24,19 @@ import java.util.stream.Collectors;
  * email about it) whose step failed after its last retry. Incidents are rare, so all open ones are read.
  */
 @ApplicationScoped
-public class Incidents implements OpenIncidents {
+public class Incidents implements IncidentDesk {
 
     private final RuntimeService runtime;
+    private final ManagementService management;
+    private final AuditLog audit;
 
-    Incidents(RuntimeService runtime) {
+    Incidents(RuntimeService runtime, ManagementService management, AuditLog audit) {
         this.runtime = runtime;
+        this.management = management;
+        this.audit = audit;
     }
 
-    /** One open incident and the request its process instance belongs to. */
-    public record Open(String id, String reference, String activity, String message, Instant at) {
-    }
-
+    @Override
     public List<Open> open() {
         List<Incident> open = runtime.createIncidentQuery().list();
         if (open.isEmpty()) {
@@ -45,6 +51,7 @@ public class Incidents implements OpenIncidents {
                 .map(incident -> new Open(incident.getId(), referenceByInstance.get(incident.getProcessInstanceId()),
                         incident.getActivityId(), incident.getIncidentMessage(),
                         incident.getIncidentTimestamp().toInstant()))
+                .sorted(Comparator.comparing(Open::at).thenComparing(Open::id))
                 .toList();
     }
 
@@ -53,8 +60,23 @@ public class Incidents implements OpenIncidents {
         Set<String> wanted = Set.copyOf(references);
         return open().stream()
                 .filter(incident -> wanted.contains(incident.reference()))
-                .collect(Collectors.groupingBy(Open::reference, Collectors.mapping(
-                        incident -> new RequestView.Incident(incident.activity(), incident.message(), incident.at()),
-                        Collectors.toList())));
+                .collect(Collectors.groupingBy(Open::reference,
+                        Collectors.mapping(Open::forRequest, Collectors.toList())));
+    }
+
+    /** A failed job's incident names the job; new retries make the job executor pick it up again. */
+    @Override
+    @Transactional
+    public DsarRequest retry(String reference, String incidentId) {
+        DsarRequest request = DsarRequest.require(reference);
+        Open incident = open().stream()
+                .filter(candidate -> candidate.id().equals(incidentId) && candidate.reference().equals(reference))
+                .findFirst()
+                .orElseThrow(() -> new UnknownResourceException("Incident of request " + reference, incidentId));
+        Incident engineIncident = runtime.createIncidentQuery().incidentId(incidentId).singleResult();
+        management.setJobRetries(engineIncident.getConfiguration(), 1);
+        audit.record(reference, "INCIDENT_RETRIED", AuditLog.detail("activity", incident.activity(),
+                "incident", incidentId));
+        return request;
     }
 }

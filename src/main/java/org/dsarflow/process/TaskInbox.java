@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.view.IncidentDesk;
 import org.dsarflow.view.Inbox;
 import org.dsarflow.view.InboxTask;
 import org.dsarflow.view.RequestViews;
@@ -60,7 +61,7 @@ public class TaskInbox implements Inbox {
                 .list().stream()
                 .collect(Collectors.toMap(VariableInstance::getExecutionId, VariableInstance::getValue));
         // Steps that failed after their last retry (an email that never went): an operator must act on them too.
-        List<Incidents.Open> failed = incidents.open();
+        List<IncidentDesk.Open> failed = incidents.open();
         Set<String> wanted = new HashSet<>(references.values());
         failed.forEach(incident -> wanted.add(incident.reference()));
         Map<String, Deadlined> byReference = requests(wanted);
@@ -73,7 +74,7 @@ public class TaskInbox implements Inbox {
                         (String) custodianTasks.get(task.getExecutionId()), task.getCreateTime().toInstant()));
             }
         }
-        for (Incidents.Open incident : failed) {
+        for (IncidentDesk.Open incident : failed) {
             Deadlined request = byReference.get(incident.reference());
             if (request != null) {
                 inbox.add(request.task(incident.id(), incident.activity(), incident.message(), null, incident.at()));

@@ -79,7 +79,7 @@ public record RequestView(
     }
 
     /** A step of the request's processes (an email, say) that failed for good and waits for an operator. */
-    public record Incident(String activity, String message, Instant at) {
+    public record Incident(String id, String activity, String message, Instant at) {
     }
 
     /** Whether the restriction this request placed still holds. */

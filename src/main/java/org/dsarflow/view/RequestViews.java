@@ -26,10 +26,10 @@ public class RequestViews {
     private final RequestClockService clocks;
     private final CalendarService calendars;
     private final DsarConfig config;
-    private final OpenIncidents incidents;
+    private final IncidentDesk incidents;
     private final Clock clock;
 
-    RequestViews(RequestClockService clocks, CalendarService calendars, DsarConfig config, OpenIncidents incidents,
+    RequestViews(RequestClockService clocks, CalendarService calendars, DsarConfig config, IncidentDesk incidents,
                  Clock clock) {
         this.clocks = clocks;
         this.calendars = calendars;

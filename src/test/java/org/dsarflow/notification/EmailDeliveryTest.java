@@ -205,6 +205,35 @@ class EmailDeliveryTest {
                         hasSize(2));
     }
 
+    @Test
+    void anOperatorRetriesAnIncidentAndTheEmailGoesOnceTheServerIsBack() throws Exception {
+        SMTP.stop();
+        String requester = requester();
+        String reference = log(requester, "2025-06-02");
+        assertThat(Jobs.runEmails(runtime, management, reference)).isEqualTo(2);
+        // Out of retries at once, rather than after the whole back-off.
+        Jobs.emails(runtime, management, reference).forEach(job -> management.setJobRetries(job.getId(), 0));
+        List<String> incidents = dpo().get("/api/requests/{ref}", reference).then().statusCode(200)
+                .body("incidents", hasSize(2)).extract().path("incidents.id");
+        auditor().get("/api/incidents").then().statusCode(200)
+                .body("findAll { it.reference == '" + reference + "' }.id", containsInAnyOrder(incidents.toArray()));
+        SMTP.start();
+
+        for (String incident : incidents) {
+            dpo().post("/api/requests/{ref}/incidents/{id}/retry", reference, incident).then().statusCode(200);
+        }
+        deliver(reference);
+
+        assertThat(only(requester).getSubject()).isEqualTo("We have received your request " + reference);
+        assertThat(only(DPO_MAILBOX).getSubject()).isEqualTo("New request " + reference);
+        dpo().get("/api/requests/{ref}", reference).then().body("incidents", empty());
+        auditor().get("/api/requests/{ref}/history", reference).then()
+                .body("findAll { it.action == 'INCIDENT_RETRIED' }.detail.activity", everyItemIs("sendEmail"))
+                .body("findAll { it.action == 'INCIDENT_RETRIED' }", hasSize(2));
+        dpo().post("/api/requests/{ref}/incidents/{id}/retry", reference, incidents.get(0)).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
     private static org.hamcrest.Matcher<Iterable<? extends String>> everyItemIs(String value) {
         return org.hamcrest.Matchers.everyItem(equalTo(value));
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.dsarflow.Api.auditor;
 import static org.dsarflow.Api.clockEvent;
 import static org.dsarflow.Api.dpo;
 import static org.dsarflow.Api.logRequest;
@@ -61,6 +62,24 @@ class DsarProcessTest {
         dpo().get("/api/requests/{ref}", reference).then().statusCode(200)
                 .body("deadline", org.hamcrest.Matchers.equalTo("2024-10-03"))
                 .body("decision.actions", org.hamcrest.Matchers.hasSize(1));
+    }
+
+    @Test
+    void theProcessEndpointListsTheStepsTakenAndTheStepTheRequestIsAt() {
+        String study = Studies.create("COLLECTION", "2024-01-01");
+        Studies.importSubjects(study, List.of(Studies.subject("P-1", Map.of("email", "lee@example.org"), "survey")));
+        String reference = dpo().body(Studies.requestFor(study, "ACCESS", "2024-09-03", Map.of("email", "lee@example.org")))
+                .post("/api/requests").then().statusCode(201).extract().path("reference");
+
+        auditor().get("/api/requests/{ref}/process", reference).then().statusCode(200)
+                .body("activityId", org.hamcrest.Matchers.hasItems("requestLogged", "recordDeadline", "locateSubject",
+                        "subjectLocated", "decide", "reviewDecision"))
+                .body("find { it.activityId == 'decide' }.endedAt", org.hamcrest.Matchers.notNullValue())
+                .body("find { it.activityId == 'reviewDecision' }.endedAt", org.hamcrest.Matchers.nullValue())
+                .body("find { it.activityId == 'reviewDecision' }.startedAt", org.hamcrest.Matchers.notNullValue())
+                .body("activityId.indexOf('locateSubject')", org.hamcrest.Matchers.lessThan(3));
+        dpo().get("/api/requests/{ref}/process", "DSAR-2026-999999").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -97,6 +97,10 @@ class AuthorizationTest {
                 .body("[{\"subjectRef\":\"A-1\",\"category\":\"SOCIAL_WORKER\",\"identifiers\":{\"email\":\"a1@example.org\"},"
                         + "\"holdings\":[\"drive\"]}]").post("/api/studies/{key}/subjects", key));
         Call demo = new Call("POST /api/demo-catalogue", (s, ref) -> s.post("/api/demo-catalogue?subjectsPerStudy=5"));
+        Call incidents = new Call("GET /api/incidents", (s, ref) -> s.get("/api/incidents"));
+        Call retry = new Call("POST incidents/{id}/retry (none open: 404)",
+                (s, ref) -> s.post("/api/requests/{ref}/incidents/{id}/retry", ref, "no-such-incident"));
+        Call process = new Call("GET process", (s, ref) -> s.get("/api/requests/{ref}/process", ref));
         //                         call             none  dpo  auditor admin
         return Stream.of(
                 row(log,             401, 201, 403, 403),
@@ -127,7 +131,10 @@ class AuthorizationTest {
                 row(replace,         401, 403, 403, 200),
                 row(phase,           401, 403, 403, 200),
                 row(subjects,        401, 403, 403, 200),
-                row(demo,            401, 403, 403, 200))
+                row(demo,            401, 403, 403, 200),
+                row(incidents,       401, 200, 200, 403),
+                row(retry,           401, 404, 403, 403),
+                row(process,         401, 200, 200, 403))
                 .flatMap(row -> row);
     }
 
