@@ -1,7 +1,6 @@
 package org.dsarflow.notification;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.CalendarService;
@@ -12,23 +11,24 @@ import org.dsarflow.shared.DsarConfig;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The daily deadline check of an open request: reminds the DPO mailbox, or escalates a missed deadline. */
+/**
+ * The daily deadline check of an open request: whether the DPO mailbox is to be reminded, or told that the
+ * deadline was missed, each once per deadline. The process sends the email the answer calls for.
+ */
 @ApplicationScoped
 public class DeadlineNotices {
 
-    private final Event<EmailDue> emails;
     private final CalendarService calendars;
     private final DsarConfig config;
     private final AuditLog audit;
 
-    DeadlineNotices(Event<EmailDue> emails, CalendarService calendars, DsarConfig config, AuditLog audit) {
-        this.emails = emails;
+    DeadlineNotices(CalendarService calendars, DsarConfig config, AuditLog audit) {
         this.calendars = calendars;
         this.config = config;
         this.audit = audit;
     }
 
-    /** Checks the request's deadline as of {@code now} (the engine's clock) and acts on it. */
+    /** Checks the request's deadline as of {@code now} (the engine's clock) and records what is due. */
     @Transactional
     public DeadlineCheck check(String reference, Instant now) {
         DsarRequest request = DsarRequest.require(reference);
@@ -42,12 +42,10 @@ public class DeadlineNotices {
             case REMIND -> {
                 request.remindedOfDeadline();
                 audit.record(reference, "DEADLINE_REMINDER_DUE", AuditLog.detail("deadline", request.deadline));
-                emails.fire(new EmailDue(reference, EmailTemplate.DPO_REMINDER));
             }
             case ESCALATE -> {
                 request.deadlineMissed();
                 audit.record(reference, "DEADLINE_MISSED", AuditLog.detail("deadline", request.deadline));
-                emails.fire(new EmailDue(reference, EmailTemplate.DPO_ESCALATION));
             }
             case NONE -> {
                 // Nothing due today.

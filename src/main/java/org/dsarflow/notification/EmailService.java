@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +22,13 @@ import org.dsarflow.shared.DsarConfig;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Writes one email from its templates and what the request holds now, sends it, and records that it
+ * Writes each email from its templates and what the request holds now, sends it, and records that it
  * went (template and recipient role, never the address) in the same transaction.
  */
 @ApplicationScoped
@@ -51,17 +53,43 @@ public class EmailService {
         this.audit = audit;
     }
 
+    /**
+     * Sends each of the templates that has not gone out yet on this occasion (the step of the process that
+     * sends them), and records each as sent, with its audit entry, in this transaction. A send that fails
+     * first records the ones that did go, in a transaction of their own, so the retry skips them.
+     *
+     * @throws EmailNotSentException naming the template that failed
+     */
     @Transactional
-    public void send(String reference, EmailTemplate template) {
+    public void sendOnce(String reference, List<EmailTemplate> templates, String occasion) {
         DsarRequest request = DsarRequest.require(reference);
+        List<Sent> sent = new ArrayList<>();
+        for (EmailTemplate template : templates) {
+            if (SentEmail.exists(request.id, template, occasion)) {
+                continue;
+            }
+            try {
+                sent.add(deliver(request, template));
+            } catch (RuntimeException e) {
+                QuarkusTransaction.requiringNew().run(() -> sent.forEach(done -> record(request, done, occasion)));
+                throw new EmailNotSentException(template, e);
+            }
+        }
+        sent.forEach(done -> record(request, done, occasion));
+    }
+
+    /** One email delivered, or left to the DPO because there is no address to send it to. */
+    private record Sent(EmailTemplate template, boolean delivered, boolean attachments) {
+    }
+
+    private Sent deliver(DsarRequest request, EmailTemplate template) {
+        String reference = request.reference;
         String to = template.recipient() == EmailTemplate.Recipient.DPO_MAILBOX
                 ? config.mail().dpoMailbox()
                 : request.requester == null ? null : request.requester.email;
         if (to == null || to.isBlank()) {
             // Requests by post or phone are answered by the same route, by DPO staff.
-            audit.record(reference, "EMAIL_NOT_SENT", AuditLog.detail("template", template,
-                    "recipient", template.recipient(), "why", "NO_EMAIL_ADDRESS"));
-            return;
+            return new Sent(template, false, false);
         }
         boolean exports = exports(request);
         boolean attach = template == EmailTemplate.RESPONSE && config.mail().attachPackage() && exports;
@@ -77,9 +105,19 @@ public class EmailService {
             }
         }
         mailer.send(mail);
-        audit.record(reference, "EMAIL_SENT", AuditLog.detail("template", template, "recipient", template.recipient(),
-                "attachments", attach));
         LOG.infof("Request %s: email %s sent to the %s", reference, template, template.recipient());
+        return new Sent(template, true, attach);
+    }
+
+    private void record(DsarRequest request, Sent sent, String occasion) {
+        SentEmail.of(request.id, sent.template(), occasion).persist();
+        if (sent.delivered()) {
+            audit.record(request.reference, "EMAIL_SENT", AuditLog.detail("template", sent.template(),
+                    "recipient", sent.template().recipient(), "attachments", sent.attachments()));
+        } else {
+            audit.record(request.reference, "EMAIL_NOT_SENT", AuditLog.detail("template", sent.template(),
+                    "recipient", sent.template().recipient(), "why", "NO_EMAIL_ADDRESS"));
+        }
     }
 
     private MailModel model(DsarRequest request, EmailTemplate template, boolean attach, boolean exports) {

@@ -18,6 +18,9 @@ public final class DsarProcess {
     /** Variable: UNIQUE, AMBIGUOUS or NOT_FOUND, from locateSubject. */
     public static final String MATCH_STATUS = "matchStatus";
 
+    /** Variable of each clock event's subprocess: the email that tells the requester of it, or null. */
+    public static final String REQUESTER_EMAIL = "requesterEmail";
+
     /** Variable: APPROVED or REFUSED, set when the DPO completes {@code reviewDecision}. */
     public static final String REVIEW_OUTCOME = "reviewOutcome";
     /** Variable: how many external holdings {@code carryOut} left to custodians. */

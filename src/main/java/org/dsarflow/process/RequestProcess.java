@@ -11,7 +11,7 @@ import org.dsarflow.decision.DecisionReviewed;
 import org.dsarflow.fulfilment.CustodianConfirmed;
 import org.dsarflow.intake.RequestCancelled;
 import org.dsarflow.intake.RequestLogged;
-import org.dsarflow.notification.EmailDue;
+import org.dsarflow.notification.EmailTemplate;
 import org.dsarflow.subject.IdentifiersReceived;
 import org.dsarflow.subject.NoDataHeld;
 
@@ -28,12 +28,10 @@ public class RequestProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final EmailProcess emails;
 
-    RequestProcess(RuntimeService runtime, TaskService tasks, EmailProcess emails) {
+    RequestProcess(RuntimeService runtime, TaskService tasks) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.emails = emails;
     }
 
     void onLogged(@Observes RequestLogged logged) {
@@ -41,9 +39,16 @@ public class RequestProcess {
                 Map.of(DsarProcess.REQUEST_REFERENCE, logged.reference()));
     }
 
-    /** The deadline is recalculated; asking the requester for clarification also completes the DPO's task to ask. */
+    /**
+     * The deadline is recalculated, and the requester told where the event calls for it; asking the requester
+     * for clarification also completes the DPO's task to ask.
+     */
     void onClockEvent(@Observes ClockEventRecorded recorded) {
-        correlate(DsarProcess.CLOCK_EVENT_RECORDED, recorded.reference());
+        runtime.createMessageCorrelation(DsarProcess.CLOCK_EVENT_RECORDED)
+                .processInstanceBusinessKey(recorded.reference())
+                .setVariableToTriggeredScope(DsarProcess.REQUESTER_EMAIL,
+                        EmailTemplate.telling(recorded.kind()).map(Enum::name).orElse(null))
+                .correlate();
         if (recorded.kind() == ClockEventKind.CLARIFICATION_REQUESTED) {
             completeAskForIdentifiers(recorded.reference());
         }
@@ -77,10 +82,6 @@ public class RequestProcess {
 
     void onCancelled(@Observes RequestCancelled cancelled) {
         correlate(DsarProcess.REQUEST_CANCELLED, cancelled.reference());
-    }
-
-    void onEmailDue(@Observes EmailDue due) {
-        emails.start(due.reference(), due.template());
     }
 
     private void correlate(String message, String reference) {

@@ -4,14 +4,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.dsarflow.notification.EmailNotSentException;
 import org.dsarflow.notification.EmailService;
 import org.dsarflow.notification.EmailTemplate;
 
-/** {@code sendEmail}, an asynchronous step: a failure is retried by the engine, then becomes an incident. */
+import java.util.List;
+
+/**
+ * {@code sendEmail} of the retired {@code dsar-email} process: a database upgraded from a version that sent
+ * each email as a process of its own keeps that definition, and its open instances finish here.
+ */
 @ApplicationScoped
 @Named("sendEmail")
 public class SendEmailDelegate implements JavaDelegate {
+
+    static final String LEGACY_KEY = "dsar-email";
+    private static final String REQUEST_REFERENCE = "requestReference";
+    private static final String TEMPLATE = "emailTemplate";
 
     private final EmailService emails;
 
@@ -21,12 +29,7 @@ public class SendEmailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(EmailProcess.REQUEST_REFERENCE);
-        EmailTemplate template = EmailTemplate.valueOf((String) execution.getVariable(EmailProcess.TEMPLATE));
-        try {
-            emails.send(reference, template);
-        } catch (RuntimeException e) {
-            throw new EmailNotSentException(template, e);
-        }
+        emails.sendOnce((String) execution.getVariable(REQUEST_REFERENCE),
+                List.of(EmailTemplate.valueOf((String) execution.getVariable(TEMPLATE))), execution.getId());
     }
 }

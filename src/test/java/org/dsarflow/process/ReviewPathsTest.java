@@ -4,8 +4,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.dsarflow.Jobs;
 import org.dsarflow.Studies;
 import org.dsarflow.subject.SubjectLookup;
 import org.dsarflow.subject.SubjectRecord;
@@ -30,6 +32,8 @@ class ReviewPathsTest {
 
     @Inject
     RuntimeService runtime;
+    @Inject
+    ManagementService management;
     @Inject
     HistoryService history;
 
@@ -59,6 +63,7 @@ class ReviewPathsTest {
         confirm(reference, holdings[1], "2024-03-02").body("status", equalTo("COMPLETED"))
                 .body("outcome", equalTo("FULFILLED"))
                 .body("decision.actions.state", org.hamcrest.Matchers.everyItem(equalTo("DONE")));
+        Jobs.runEmails(runtime, management, reference);
 
         assertThat(openInstances(reference)).isZero();
         assertThat(activities(reference)).contains("carryOut", "confirmCustodian", "respond", "requestHandled");
