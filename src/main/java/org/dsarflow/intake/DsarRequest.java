@@ -13,6 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.NaturalId;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.UnknownResourceException;
 
@@ -42,6 +43,8 @@ public class DsarRequest extends PanacheEntityBase {
     @Version
     public long version;
 
+    /** The request's natural id: looked up by it, a request already in the transaction is not read again. */
+    @NaturalId
     public String reference;
 
     @Enumerated(EnumType.STRING)
@@ -162,8 +165,12 @@ public class DsarRequest extends PanacheEntityBase {
         idempotencyFingerprint = fingerprint;
     }
 
+    /**
+     * By natural id: the steps of one transaction (the intake, say: deadline, locating, the decision) share
+     * the request the first of them read or created, and none of them makes the session flush to find it.
+     */
     public static Optional<DsarRequest> findByReference(String reference) {
-        return find("reference", reference).firstResultOptional();
+        return getSession().bySimpleNaturalId(DsarRequest.class).loadOptional(reference);
     }
 
     /** The request, or a 404 naming its reference. */

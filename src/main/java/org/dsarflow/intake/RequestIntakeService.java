@@ -86,8 +86,9 @@ public class RequestIntakeService {
         if (claim != null) {
             request.claimedBy(claim.key(), claim.fingerprint());
         }
-        // Flush first: a concurrent duplicate key fails here, before an engine instance is started.
-        request.persistAndFlush();
+        // Written at commit with everything the process's first steps recorded, in one insert: a concurrent
+        // duplicate of the idempotency key fails there, and the whole attempt, engine steps too, rolls back.
+        request.persist();
         // Identifier names, never their values.
         audit.record(request.reference, "REQUEST_LOGGED", AuditLog.detail("type", request.type,
                 "channel", request.channel, "receivedOn", request.receivedOn,
