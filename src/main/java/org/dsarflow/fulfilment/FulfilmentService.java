@@ -1,7 +1,6 @@
 package org.dsarflow.fulfilment;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.decision.Action;
@@ -40,13 +39,11 @@ public class FulfilmentService {
 
     private final RegistryMaintenance registry;
     private final AuditLog audit;
-    private final Event<RequestResponded> responded;
     private final Clock clock;
 
-    FulfilmentService(RegistryMaintenance registry, AuditLog audit, Event<RequestResponded> responded, Clock clock) {
+    FulfilmentService(RegistryMaintenance registry, AuditLog audit, Clock clock) {
         this.registry = registry;
         this.audit = audit;
-        this.responded = responded;
         this.clock = clock;
     }
 
@@ -100,7 +97,6 @@ public class FulfilmentService {
             request.refused(review.refusalReason.name(), now);
         }
         audit.record(reference, "REQUEST_CLOSED", AuditLog.detail("status", request.status, "outcome", request.outcome));
-        responded.fire(new RequestResponded(reference));
         LOG.infof("Request %s closed: %s", reference, request.outcome);
     }
 
