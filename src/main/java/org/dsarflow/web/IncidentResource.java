@@ -9,8 +9,12 @@ import org.dsarflow.shared.Roles;
 import org.dsarflow.view.IncidentDesk;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Steps that failed after their last retry (an email that never went), across every request. */
+@Tag(name = "Operating")
 @Path("/api/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
@@ -21,6 +25,9 @@ public class IncidentResource {
         this.incidents = incidents;
     }
 
+    @Operation(summary = "Open incidents", description = "Steps of any request's processes (an email, say) that "
+            + "failed after their last retry and wait for an operator, oldest first.")
+    @APIResponse(responseCode = "200", description = "The open incidents")
     @GET
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
     public List<IncidentDesk.Open> open() {
