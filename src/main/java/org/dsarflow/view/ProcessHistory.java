@@ -2,12 +2,14 @@ package org.dsarflow.view;
 
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The steps a request's process has taken and is at, from the engine's history: what the diagram marks. */
 public interface ProcessHistory {
 
     /** One activity instance: its BPMN id and when it started and ended (null while it is current). */
-    record Step(String activityId, Instant startedAt, Instant endedAt) {
+    record Step(@Schema(examples = "reviewDecision") String activityId, Instant startedAt,
+                @Schema(description = "null while the activity is current") Instant endedAt) {
     }
 
     /** The request's steps in the order they started; a 404 for an unknown request. */
