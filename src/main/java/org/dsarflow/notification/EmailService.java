@@ -2,11 +2,15 @@ package org.dsarflow.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.RecordedClockEvent;
@@ -27,7 +31,8 @@ import java.util.Optional;
 
 /**
  * Writes one email from its templates and what the request holds now, sends it, and records that it
- * went (template and recipient role, never the address) in the same transaction.
+ * went (template and recipient role, never the address) in the same transaction. Counts each email
+ * sent, and each attempt that failed, by template (dsar_emails_sent_total, dsar_emails_failed_total).
  */
 @ApplicationScoped
 public class EmailService {
@@ -40,15 +45,17 @@ public class EmailService {
     private final ResponsePackageService packages;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final MeterRegistry metrics;
 
     EmailService(Mailer mailer, Engine qute, DsarConfig config, ResponsePackageService packages, ObjectMapper json,
-                 AuditLog audit) {
+                 AuditLog audit, MeterRegistry metrics) {
         this.mailer = mailer;
         this.qute = qute;
         this.config = config;
         this.packages = packages;
         this.json = json;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -76,10 +83,35 @@ public class EmailService {
                         "text/csv");
             }
         }
-        mailer.send(mail);
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            failed(template).increment();
+            throw e;
+        }
+        sent(template).increment();
         audit.record(reference, "EMAIL_SENT", AuditLog.detail("template", template, "recipient", template.recipient(),
                 "attachments", attach));
         LOG.infof("Request %s: email %s sent to the %s", reference, template, template.recipient());
+    }
+
+    /** Every template's counters from the start, at zero, so a rate over them is defined before the first email. */
+    void registerCounters(@Observes StartupEvent start) {
+        for (EmailTemplate template : EmailTemplate.values()) {
+            sent(template);
+            failed(template);
+        }
+    }
+
+    private Counter sent(EmailTemplate template) {
+        return Counter.builder("dsar.emails.sent").description("Emails handed to the mail server, by template")
+                .tag("template", template.name()).register(metrics);
+    }
+
+    private Counter failed(EmailTemplate template) {
+        return Counter.builder("dsar.emails.failed")
+                .description("Email attempts that failed, by template: each is retried, the last raises an incident")
+                .tag("template", template.name()).register(metrics);
     }
 
     private MailModel model(DsarRequest request, EmailTemplate template, boolean attach, boolean exports) {
