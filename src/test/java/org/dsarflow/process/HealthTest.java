@@ -56,7 +56,8 @@ class HealthTest {
     void theMailCheckIsInformationOnly() {
         RestAssured.given().get("/q/health/well").then().statusCode(200)
                 .body("checks.find { it.name == 'Mail server' }.status", equalTo("UP"))
-                .body("checks.find { it.name == 'Mail server' }.data.mailer", equalTo("mock: emails are logged, not sent"));
+                .body("checks.find { it.name == 'Mail server' }.data.mailer",
+                        equalTo("mock: emails are logged, not sent"));
         RestAssured.given().get("/q/health/ready").then().body("checks.name", not(hasItem("Mail server")));
     }
 }
