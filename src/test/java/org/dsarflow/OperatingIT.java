@@ -8,7 +8,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,14 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The operator's surface of the packaged application, as it runs in production: the API contract and
@@ -32,12 +29,8 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class OperatingIT {
 
-    private static final String APP_JAR = System.getProperty("dsar.app.jar");
-    private static final String DB_KIND = System.getProperty("test-db.kind", "h2");
     private static final String DPO_PASSWORD = "dpo-operating-it";
     private static final String MARKER_EMAIL = "zq.operating.marker@example.org";
-    private static final Duration READY_WITHIN = Duration.ofSeconds(60);
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private Process app;
@@ -95,45 +88,15 @@ class OperatingIT {
 
     /** Starts the packaged application with these variables besides its own, and waits until it is ready. */
     private int start(Path log, Map<String, String> variables) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", APP_JAR)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("DSAR_DATA_DIR", dataDir.toString());
-        env.put("DSAR_DPO_PASSWORD", DPO_PASSWORD);
-        env.put("DSAR_IDENTIFIER_KEY", "operating-it-identifier-key-of-at-least-32-bytes");
-        if ("postgresql".equals(DB_KIND)) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", System.getProperty("test-db.url"));
-            env.put("QUARKUS_DATASOURCE_USERNAME", System.getProperty("test-db.username"));
-            env.put("QUARKUS_DATASOURCE_PASSWORD", System.getProperty("test-db.password"));
-        }
-        env.putAll(variables);
+        int port = PackagedApp.freePort();
+        ProcessBuilder builder = PackagedApp.launcher(port, dataDir, log);
+        builder.environment().put("DSAR_DPO_PASSWORD", DPO_PASSWORD);
+        builder.environment().put("DSAR_IDENTIFIER_KEY", "operating-it-identifier-key-of-at-least-32-bytes");
+        builder.environment().putAll(variables);
         childLogs.add(log);
         app = builder.start();
-        Instant giveUp = Instant.now().plus(READY_WITHIN);
-        while (true) {
-            if (!app.isAlive()) {
-                fail("The application exited with code %d before it was ready", app.exitValue());
-            }
-            try {
-                if (get(port, "/q/health/ready").statusCode() == 200) {
-                    return port;
-                }
-            } catch (IOException notListeningYet) {
-                // Refused until the HTTP server is up: poll again.
-            }
-            if (Instant.now().isAfter(giveUp)) {
-                fail("The application was not ready within %s", READY_WITHIN);
-            }
-            Thread.sleep(POLL.toMillis());
-        }
+        PackagedApp.awaitReady(app, port);
+        return port;
     }
 
     private String logRequest(int port) throws IOException, InterruptedException {

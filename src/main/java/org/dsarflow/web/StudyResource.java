@@ -38,6 +38,13 @@ import org.dsarflow.shared.ProblemMapper;
 @Produces(MediaType.APPLICATION_JSON)
 public class StudyResource {
 
+    /** One operation in the contract, whether the registry comes as JSON or as CSV. */
+    private static final String IMPORT = "Import the registry";
+    private static final String IMPORT_DESCRIPTION = "A JSON array of subjects ({subjectRef, category, identifiers, "
+            + "attributes, holdings}), or text/csv with a header row naming those columns, streamed in batches of "
+            + "1,000, one transaction each. A bad row is reported by line and skipped; restricted records are left "
+            + "alone.";
+
     private final StudyService studies;
     private final RegistryImportService registry;
     private final SecurityIdentity identity;
@@ -130,10 +137,7 @@ public class StudyResource {
     }
 
     /** The registry as a JSON array, streamed. */
-    @Operation(summary = "Import the registry", description = "A JSON array of subjects ({subjectRef, category, "
-            + "identifiers, attributes, holdings}), or text/csv with a header row naming those columns, streamed in "
-            + "batches of 1,000, one transaction each. A bad row is reported by line and skipped; restricted records "
-            + "are left alone.")
+    @Operation(summary = IMPORT, description = IMPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "What the import did")
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -147,10 +151,7 @@ public class StudyResource {
     }
 
     /** The registry as CSV with a header row, streamed. */
-    @Operation(summary = "Import the registry", description = "A JSON array of subjects ({subjectRef, category, "
-            + "identifiers, attributes, holdings}), or text/csv with a header row naming those columns, streamed in "
-            + "batches of 1,000, one transaction each. A bad row is reported by line and skipped; restricted records "
-            + "are left alone.")
+    @Operation(summary = IMPORT, description = IMPORT_DESCRIPTION)
     @APIResponse(responseCode = "200", description = "What the import did")
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "404", ref = "NotFound")
