@@ -1,8 +1,8 @@
 package org.dsarflow.audit;
-
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
 
 /**
  * One audit log entry. {@code detail} is a JSON object of references, states, dates and counts: never

@@ -2,9 +2,9 @@ package org.dsarflow.deadline;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** {@code POST /api/requests/{ref}/clock-events}: what happened to the clock, on which day, and why. */
 public record ClockEventBody(@NotNull ClockEventKind kind,

@@ -1,7 +1,7 @@
 package org.dsarflow.deadline;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code GET /api/calendar/deadline}: when a request received on a date is due, and when at the

@@ -3,9 +3,9 @@ package org.dsarflow.fulfilment;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /api/requests/{ref}/custodian-confirmations}: the custodian of an external holding has

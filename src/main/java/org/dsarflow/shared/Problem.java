@@ -1,9 +1,9 @@
 package org.dsarflow.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * RFC 9457 problem details. {@code field} names the offending input; {@code code} is a stable,

@@ -1,7 +1,7 @@
 package org.dsarflow.subject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a registry import did: rejected rows are named by line, with the problem but never the value. */
 @Schema(description = "Rows created and updated; rejected rows by line, with the problem but never the value",

@@ -2,9 +2,9 @@ package org.dsarflow.subject;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /api/studies/{key}/phase}. A phase only moves forward, on or after the current phase's

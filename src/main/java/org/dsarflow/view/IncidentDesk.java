@@ -1,12 +1,12 @@
 package org.dsarflow.view;
 
 import org.dsarflow.intake.DsarRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The steps of requests' processes (an email, say) that failed after their last retry and wait for an

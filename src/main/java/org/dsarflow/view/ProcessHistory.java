@@ -1,8 +1,8 @@
 package org.dsarflow.view;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The steps a request's process has taken and is at, from the engine's history: what the diagram marks. */
 public interface ProcessHistory {

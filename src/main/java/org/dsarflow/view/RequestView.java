@@ -14,12 +14,12 @@ import org.dsarflow.subject.Custody;
 import org.dsarflow.subject.MatchStatus;
 import org.dsarflow.subject.MatchedRecord;
 import org.dsarflow.subject.StudyPhase;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A request as DPO staff and auditors see it. Holds no personal data: no requester contact details,

@@ -12,13 +12,13 @@ import org.dsarflow.shared.Roles;
 import org.jboss.resteasy.reactive.RestPath;
 import org.dsarflow.audit.AuditEntry;
 import org.dsarflow.audit.AuditTrail;
-
-import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
 
 /** A request's history: every audit entry of it, in order, with the BPMN activity it happened in. */
 @Tag(name = "Requests")

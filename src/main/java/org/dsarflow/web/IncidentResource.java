@@ -7,11 +7,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.dsarflow.shared.Roles;
 import org.dsarflow.view.IncidentDesk;
-
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
 
 /** Steps that failed after their last retry (an email that never went), across every request. */
 @Tag(name = "Operating")

@@ -8,12 +8,12 @@ import jakarta.ws.rs.core.MediaType;
 import org.dsarflow.shared.Roles;
 import org.dsarflow.view.ProcessHistory;
 import org.jboss.resteasy.reactive.RestPath;
-
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
 
 /** The steps a request's process has taken, for the diagram: activity ids and times only. */
 @Tag(name = "Operating")

@@ -20,9 +20,6 @@ import org.dsarflow.subject.PhaseChangeBody;
 import org.dsarflow.subject.RegistryImportService;
 import org.dsarflow.subject.StudyDescription;
 import org.dsarflow.subject.StudyService;
-
-import java.io.InputStream;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -30,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+import java.util.List;
 import org.dsarflow.shared.Problem;
 import org.dsarflow.shared.ProblemMapper;
 
