@@ -15,16 +15,10 @@ import org.opentest4j.TestAbortedException;
 
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,7 +30,6 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.preemptive;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -45,11 +38,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class RestartIT {
 
-    private static final String APP_JAR = System.getProperty("dsar.app.jar");
-    private static final String DB_KIND = System.getProperty("test-db.kind", "h2");
+    private static final String APP_JAR = PackagedApp.APP_JAR;
     private static final String DPO_PASSWORD = "dpo-restart-it";
     private static final Duration READY_WITHIN = Duration.ofSeconds(60);
-    private static final Duration READY_POLL = Duration.ofMillis(200);
     private static final Duration STOP_WITHIN = Duration.ofSeconds(30);
     /** The application's default zone: its "today" decides how long an open pause has lasted. */
     private static final ZoneId CONTROLLER_ZONE = ZoneId.of("Europe/London");
@@ -138,7 +129,7 @@ class RestartIT {
 
     @Test
     void refusesToStartWithoutTheIdentifierKey() throws Exception {
-        Process process = launch(freePort(), false);
+        Process process = launch(PackagedApp.freePort(), false);
         assertThat(process.waitFor(READY_WITHIN.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
                 .as("the application stops by itself").isTrue();
         assertThat(process.exitValue()).isNotZero();
@@ -147,7 +138,7 @@ class RestartIT {
 
     /** Starts the packaged application on this test's data directory (or database) and waits until it is ready. */
     private App start() throws IOException, InterruptedException {
-        int port = freePort();
+        int port = PackagedApp.freePort();
         App app = new App(launch(port, true), port);
         app.awaitReady();
         return app;
@@ -156,16 +147,8 @@ class RestartIT {
     /** Launches the packaged application, with or without the identifier key it needs outside dev and test. */
     private Process launch(int port, boolean withIdentifierKey) throws IOException {
         Path log = dataDir.resolve("app-" + (children.size() + 1) + ".log");
-        // C1 only: on two cores it roughly halves start-up, and every test here starts the application twice.
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-jar", APP_JAR)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder = PackagedApp.launcher(port, dataDir, log);
         Map<String, String> env = builder.environment();
-        env.remove("DSAR_IDENTIFIER_KEY");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("DSAR_DATA_DIR", dataDir.toString());
         env.put("DSAR_DPO_PASSWORD", DPO_PASSWORD);
         env.put("DSAR_ADMIN_PASSWORD", "admin-restart-it");
         env.put("DSAR_AUDITOR_PASSWORD", "auditor-restart-it");
@@ -173,22 +156,10 @@ class RestartIT {
             // The same key on every start: identifiers hashed before a restart must still match after it.
             env.put("DSAR_IDENTIFIER_KEY", "restart-it-identifier-key-of-at-least-32-bytes");
         }
-        // H2 keeps its default file database under DSAR_DATA_DIR; the test-db URL is in-memory and would not survive.
-        if ("postgresql".equals(DB_KIND)) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", System.getProperty("test-db.url"));
-            env.put("QUARKUS_DATASOURCE_USERNAME", System.getProperty("test-db.username"));
-            env.put("QUARKUS_DATASOURCE_PASSWORD", System.getProperty("test-db.password"));
-        }
         childLogs.add(log);
         Process process = builder.start();
         children.add(process);
         return process;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static String requestBody(String type, String receivedAt, String channel) {
@@ -261,27 +232,7 @@ class RestartIT {
         }
 
         void awaitReady() throws InterruptedException {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-            HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2))
-                    .build();
-            Instant giveUp = Instant.now().plus(READY_WITHIN);
-            while (true) {
-                if (!process.isAlive()) {
-                    fail("The application exited with code %d before it was ready", process.exitValue());
-                }
-                try {
-                    if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notListeningYet) {
-                    // Refused until the HTTP server is up: poll again.
-                }
-                if (Instant.now().isAfter(giveUp)) {
-                    fail("The application was not ready within %s", READY_WITHIN);
-                }
-                Thread.sleep(READY_POLL.toMillis());
-            }
+            PackagedApp.awaitReady(process, port);
         }
 
         /** SIGTERM: Quarkus shuts down, the engine and the database close cleanly. */

@@ -1,4 +1,6 @@
 package org.dsarflow.audit;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -7,5 +9,8 @@ import java.time.Instant;
  * personal data. {@code activity} is the BPMN activity the change happened in, where there was one.
  */
 public record AuditEntry(long seq, Instant at, String actor, String requestRef, String action, String activity,
-                         String detail, String prevHash, String hash) {
+                         @Schema(type = SchemaType.OBJECT,
+                                 description = "References, states, dates and counts; in CSV, its JSON text")
+                         String detail,
+                         String prevHash, String hash) {
 }

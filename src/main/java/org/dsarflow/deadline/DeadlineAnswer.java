@@ -1,4 +1,5 @@
 package org.dsarflow.deadline;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 
@@ -7,6 +8,8 @@ import java.time.LocalDate;
  * latest with an extension. {@code calendarCovers} is false when the bank-holiday calendar has no
  * data for a year involved, so only weekends could be taken into account.
  */
+@Schema(examples = "{\"receivedOn\": \"2025-06-02\", \"deadline\": \"2025-07-02\", "
+        + "\"extendedDeadline\": \"2025-09-02\", \"calendarCovers\": true}")
 public record DeadlineAnswer(LocalDate receivedOn, LocalDate deadline, LocalDate extendedDeadline,
                              boolean calendarCovers) {
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.dsarflow.shared.Keys;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,14 @@ import java.util.Map;
  * {@code changes} sets the corrections a rectification applies, where the request did not give them.
  */
 public record ReviewBody(
+        @Schema(description = "true: approve (with any amendments); false: refuse, with refusalReason")
         @NotNull Boolean approve,
+        @Schema(description = "Actions the DPO changes, one per holding")
         @Size(max = 200) List<@NotNull @Valid Amendment> amendments,
+        @Schema(description = "Why: needed to keep data the requester asked to erase, and for a refusal",
+                examples = "The prize-draw list is contact data only and goes in full.")
         @Size(max = 4000) String justification,
-        RefusalReason refusalReason,
+        @Schema(description = "The ground of a refusal (Art. 12(5))") RefusalReason refusalReason,
         @Size(max = 50) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String,
                 @NotNull @Size(max = 4000) String> changes) {
 

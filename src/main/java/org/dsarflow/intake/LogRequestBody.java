@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.dsarflow.shared.Keys;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,16 +18,25 @@ import java.util.Map;
  * as text here so a bad value is answered naming the field rather than as a parse failure.
  * {@code changes} are the corrections a RECTIFICATION asks for, by attribute or identifier name.
  */
+@Schema(description = "A request as it arrived. The requester's contact details and identifiers are personal "
+        + "data: they are kept with the request and never appear in a view, a log or an error.")
 public record LogRequestBody(
         @NotNull RequestType type,
-        @NotBlank String receivedAt,
+        @Schema(description = "When it arrived: an ISO date, or a date-time with offset; the receipt date is its "
+                + "Europe/London date", examples = "2025-06-02T16:45:00+01:00") @NotBlank String receivedAt,
         @NotNull Channel channel,
         @NotNull @Valid RequesterBody requester,
+        @Schema(description = "Identifiers to locate the subject with, by scheme name",
+                examples = "{\"email\": \"a.person@example.org\"}")
         @Size(max = 20) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String, @NotBlank @Size(max = 256) String> identifiers,
+        @Schema(description = "The studies the request names; none: every study", examples = "[\"kitbags\"]")
         @Size(max = 50) List<@NotBlank @Pattern(regexp = Keys.STUDY) String> studyKeys,
-        @Size(max = 4000) String details,
+        @Schema(description = "What the requester asked, in their words") @Size(max = 4000) String details,
+        @Schema(description = "A RECTIFICATION's corrections, by attribute or identifier name",
+                examples = "{\"surname\": \"Exemplar\"}")
         @Size(max = 50) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String, @NotNull @Size(max = 4000) String> changes) {
 
+    @Schema(description = "Who asked, and how to answer them: at least one of email, phone or postalAddress")
     public record RequesterBody(
             @NotBlank @Size(max = 200) String name,
             @Email @Size(max = 320) String email,

@@ -94,7 +94,7 @@ public class RequestIntakeService {
                 "channel", request.channel, "receivedOn", request.receivedOn,
                 "identifierKeys", request.identifiers.keySet(), "studyKeys", request.studyKeys,
                 "idempotent", claim != null));
-        logged.fire(new RequestLogged(request.reference));
+        logged.fire(new RequestLogged(request.reference, request.type, request.channel));
         LOG.infof("Request %s (%s) logged by %s", request.reference, request.type, actor);
         return request;
     }

@@ -2,12 +2,16 @@ package org.dsarflow.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.RecordedClockEvent;
@@ -29,7 +33,8 @@ import java.util.Optional;
 
 /**
  * Writes each email from its templates and what the request holds now, sends it, and records that it
- * went (template and recipient role, never the address) in the same transaction.
+ * went (template and recipient role, never the address) in the same transaction. Counts each email
+ * sent, and each attempt that failed, by template (dsar_emails_sent_total, dsar_emails_failed_total).
  */
 @ApplicationScoped
 public class EmailService {
@@ -42,15 +47,17 @@ public class EmailService {
     private final ResponsePackageService packages;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final MeterRegistry metrics;
 
     EmailService(Mailer mailer, Engine qute, DsarConfig config, ResponsePackageService packages, ObjectMapper json,
-                 AuditLog audit) {
+                 AuditLog audit, MeterRegistry metrics) {
         this.mailer = mailer;
         this.qute = qute;
         this.config = config;
         this.packages = packages;
         this.json = json;
         this.audit = audit;
+        this.metrics = metrics;
     }
 
     /**
@@ -104,7 +111,13 @@ public class EmailService {
                         "text/csv");
             }
         }
-        mailer.send(mail);
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            failed(template).increment();
+            throw e;
+        }
+        sent(template).increment();
         LOG.infof("Request %s: email %s sent to the %s", reference, template, template.recipient());
         return new Sent(template, true, attach);
     }
@@ -118,6 +131,25 @@ public class EmailService {
             audit.record(request.reference, "EMAIL_NOT_SENT", AuditLog.detail("template", sent.template(),
                     "recipient", sent.template().recipient(), "why", "NO_EMAIL_ADDRESS"));
         }
+    }
+
+    /** Every template's counters from the start, at zero, so a rate over them is defined before the first email. */
+    void registerCounters(@Observes StartupEvent start) {
+        for (EmailTemplate template : EmailTemplate.values()) {
+            sent(template);
+            failed(template);
+        }
+    }
+
+    private Counter sent(EmailTemplate template) {
+        return Counter.builder("dsar.emails.sent").description("Emails handed to the mail server, by template")
+                .tag("template", template.name()).register(metrics);
+    }
+
+    private Counter failed(EmailTemplate template) {
+        return Counter.builder("dsar.emails.failed")
+                .description("Email attempts that failed, by template: each is retried, the last raises an incident")
+                .tag("template", template.name()).register(metrics);
     }
 
     private MailModel model(DsarRequest request, EmailTemplate template, boolean attach, boolean exports) {

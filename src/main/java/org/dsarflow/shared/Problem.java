@@ -1,6 +1,7 @@
 package org.dsarflow.shared;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -9,8 +10,17 @@ import java.util.List;
  * machine-readable reason for a conflict. Never carries personal data.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance,
-                      String field, String code, List<FieldProblem> errors) {
+@Schema(description = "RFC 9457 problem details, as application/problem+json")
+public record Problem(@Schema(description = "/problems/invalid-input, /problems/malformed-json, /problems/not-found, "
+                              + "/problems/conflict or /problems/internal", examples = "/problems/conflict")
+                      String type,
+                      String title, int status,
+                      @Schema(description = "For people; never quotes the input") String detail,
+                      @Schema(description = "The path that was called") String instance,
+                      @Schema(description = "The offending input, e.g. requester.email or amendments[0].holdingKey")
+                      String field,
+                      @Schema(description = "A 409's stable reason, e.g. REQUEST_CLOSED") String code,
+                      @Schema(description = "Each field that is wrong, when several are") List<FieldProblem> errors) {
 
     public record FieldProblem(String field, String detail) {
     }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.dsarflow.shared.Keys;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.Map;
  * arrived (today when not given), which ends a clarification pause.
  */
 public record IdentifiersBody(
+        @Schema(description = "By scheme name", examples = "{\"email\": \"person.0000007@synthetic.invalid\"}")
         @NotEmpty @Size(max = 20) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String,
                 @NotBlank @Size(max = 256) String> identifiers,
-        LocalDate on) {
+        @Schema(description = "The day they arrived; today unless given", examples = "2025-06-13") LocalDate on) {
 }

@@ -1,6 +1,9 @@
 package org.dsarflow.subject;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.subject.identity.IdentifierHasher;
@@ -16,8 +19,11 @@ import java.util.stream.Collectors;
 /**
  * Imports a study's participant registry, streamed: rows are read one at a time and written in
  * batches, each batch in its own transaction, so a million-row file never sits in memory and a crash
- * never leaves half a row. A bad row is reported by line and skipped; the good rows go in.
+ * never leaves half a row. A bad row is reported by line and skipped; the good rows go in. Rows are
+ * counted as each batch commits (dsar_registry_import_rows_total{outcome=created|updated|rejected}); the
+ * service starts with the application, so the counters are there, at zero, before the first import.
  */
+@Startup
 @ApplicationScoped
 public class RegistryImportService {
 
@@ -28,12 +34,24 @@ public class RegistryImportService {
     private final RegistryWriter writer;
     private final IdentifierHasher hasher;
     private final AuditLog audit;
+    private final Counter createdRows;
+    private final Counter updatedRows;
+    private final Counter rejectedRows;
 
-    RegistryImportService(StudyService studies, RegistryWriter writer, IdentifierHasher hasher, AuditLog audit) {
+    RegistryImportService(StudyService studies, RegistryWriter writer, IdentifierHasher hasher, AuditLog audit,
+                          MeterRegistry metrics) {
         this.audit = audit;
         this.studies = studies;
         this.writer = writer;
         this.hasher = hasher;
+        this.createdRows = rows(metrics, "created");
+        this.updatedRows = rows(metrics, "updated");
+        this.rejectedRows = rows(metrics, "rejected");
+    }
+
+    private static Counter rows(MeterRegistry metrics, String outcome) {
+        return Counter.builder("dsar.registry.import.rows").description("Registry rows imported, by outcome")
+                .tag("outcome", outcome).register(metrics);
     }
 
     public ImportReport importJson(String studyKey, InputStream body, String actor) {
@@ -85,6 +103,7 @@ public class RegistryImportService {
             RegistryRowCheck.Outcome outcome = check.check(draft);
             if (outcome instanceof RegistryRowCheck.Rejected rejection) {
                 rejected.add(rejection.rejection());
+                rejectedRows.increment();
             } else if (outcome instanceof RegistryRowCheck.Passed passed) {
                 batch.add(passed.row());
                 if (batch.size() == BATCH) {
@@ -107,6 +126,9 @@ public class RegistryImportService {
             });
             created += written.created();
             updated += written.updated();
+            createdRows.increment(written.created());
+            updatedRows.increment(written.updated());
+            rejectedRows.increment(written.restricted().size());
             written.restricted().forEach(row -> rejected.add(new ImportReport.Rejection(row.line(),
                     "subjectRef " + row.subjectRef() + " is restricted by a data-subject request and is left as it is")));
             batch.clear();

@@ -1,6 +1,7 @@
 package org.dsarflow.view;
 
 import org.dsarflow.intake.DsarRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -15,7 +16,9 @@ import java.util.Map;
 public interface IncidentDesk {
 
     /** An open incident and the request it belongs to; the message names the step and the failure, no personal data. */
-    record Open(String id, String reference, String activity, String message, Instant at) {
+    @Schema(description = "An open incident: the failed step and when, never personal data")
+    record Open(String id, @Schema(examples = "DSAR-2025-000042") String reference,
+                @Schema(examples = "sendEmail") String activity, String message, Instant at) {
 
         public RequestView.Incident forRequest() {
             return new RequestView.Incident(id, activity, message, at);

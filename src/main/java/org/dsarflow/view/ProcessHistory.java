@@ -1,4 +1,5 @@
 package org.dsarflow.view;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,8 @@ import java.util.List;
 public interface ProcessHistory {
 
     /** One activity instance: its BPMN id and when it started and ended (null while it is current). */
-    record Step(String activityId, Instant startedAt, Instant endedAt) {
+    record Step(@Schema(examples = "reviewDecision") String activityId, Instant startedAt,
+                @Schema(description = "null while the activity is current") Instant endedAt) {
     }
 
     /** The request's steps in the order they started; a 404 for an unknown request. */

@@ -14,6 +14,7 @@ import org.dsarflow.subject.Custody;
 import org.dsarflow.subject.MatchStatus;
 import org.dsarflow.subject.MatchedRecord;
 import org.dsarflow.subject.StudyPhase;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,14 +25,17 @@ import java.util.Set;
  * A request as DPO staff and auditors see it. Holds no personal data: no requester contact details,
  * no identifiers, no corrections asked for.
  */
+@Schema(description = "A request as DPO staff and auditors see it: no contact details, identifiers or corrections")
 public record RequestView(
-        String reference,
+        @Schema(examples = "DSAR-2025-000042") String reference,
         RequestType type,
         RequestStatus status,
         Channel channel,
+        @Schema(description = "As received: a date-time with offset, or a date when only the day is known")
         String receivedAt,
-        LocalDate receivedOn,
-        LocalDate clockStartedOn,
+        @Schema(description = "The receipt date, in Europe/London") LocalDate receivedOn,
+        @Schema(description = "Start of the current period; null while the clock is stopped") LocalDate clockStartedOn,
+        @Schema(description = "The day the response is due, extended if notified; null while the clock is stopped")
         LocalDate deadline,
         boolean extended,
         Clock clock,
@@ -41,7 +45,8 @@ public record RequestView(
         Decision decision,
         List<RecipientNotification> recipientNotifications,
         Restriction restriction,
-        List<Incident> incidents,
+        @Schema(description = "Open incidents: steps that failed after their last retry") List<Incident> incidents,
+        @Schema(description = "How a closed request ended: FULFILLED, NO_DATA_HELD, or the ground of a refusal")
         String outcome) {
 
     /** {@code candidates} is null for auditors: which records matched is for the DPO to see. */

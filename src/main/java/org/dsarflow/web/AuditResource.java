@@ -18,6 +18,13 @@ import org.dsarflow.shared.Roles;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.dsarflow.audit.AuditEntry;
 import org.dsarflow.audit.AuditTrail;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The auditors' API: the log's export and its integrity check. */
+@Tag(name = "Audit")
 @Path("/api/audit")
 public class AuditResource {
 
@@ -50,6 +58,9 @@ public class AuditResource {
         this.config = config;
     }
 
+    @Operation(summary = "Verify the audit log", description = "Walks the SHA-256 hash chain from the first entry "
+            + "and names the first broken link, if any.")
+    @APIResponse(responseCode = "200", description = "Whether the chain is intact")
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
@@ -59,11 +70,25 @@ public class AuditResource {
     }
 
     /** {@code from} and {@code to} are ISO dates (local to the service's time zone) or date-times with offset. */
+    @Operation(summary = "Export the audit log", description = "Every entry from `from` (inclusive) to `to` "
+            + "(exclusive), streamed, in sequence order, as a download.")
+    @APIResponse(responseCode = "200", description = "The entries",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AuditEntry.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                            example = "seq,at,actor,requestRef,action,activity,detail,prevHash,hash\n")})
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
     @GET
     @Path("/events")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @RolesAllowed(Roles.AUDITOR)
-    public Response events(@RestQuery String from, @RestQuery String to, @RestQuery String format) {
+    public Response events(@Parameter(description = "An ISO date (in the service's time zone) or a date-time with "
+                                   + "offset; the start of the log unless given", example = "2026-01-01")
+                           @RestQuery String from,
+                           @Parameter(description = "Like from, exclusive; the end of the log unless given",
+                                   example = "2026-02-01T00:00:00Z") @RestQuery String to,
+                           @Parameter(description = "json (the default) or csv", example = "csv")
+                           @RestQuery String format) {
         Instant start = instant("from", from, Instant.EPOCH);
         Instant end = instant("to", to, LATEST);
         if (!end.isAfter(start)) {

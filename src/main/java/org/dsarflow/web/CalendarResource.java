@@ -14,7 +14,12 @@ import org.dsarflow.shared.Roles;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.dsarflow.deadline.CalendarService;
 import org.dsarflow.deadline.DeadlineAnswer;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Calendar")
 @Path("/api/calendar")
 @Produces(MediaType.APPLICATION_JSON)
 public class CalendarResource {
@@ -26,6 +31,9 @@ public class CalendarResource {
     }
 
     /** The calendar is public information: anyone may read it. */
+    @Operation(summary = "The bank-holiday calendar", description = "In gov.uk format (bank-holidays.json): "
+            + "divisions with their events.")
+    @APIResponse(responseCode = "200", description = "The calendar in force")
     @GET
     @Path("/holidays")
     @PermitAll
@@ -33,6 +41,10 @@ public class CalendarResource {
         return calendars.document();
     }
 
+    @Operation(summary = "Replace the bank-holiday calendar", description = "A gov.uk-format bank-holidays.json that "
+            + "includes the configured region. The deadlines of open requests move at once.")
+    @APIResponse(responseCode = "200", description = "The calendar now in force")
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
     @PUT
     @Path("/holidays")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -42,10 +54,15 @@ public class CalendarResource {
     }
 
     /** "When is this due?" for any receipt date, before anything is logged. */
+    @Operation(summary = "When is a request due?", description = "For any receipt date, before anything is logged: "
+            + "the one-month deadline and the latest with an extension, rolled over weekends and bank holidays.")
+    @APIResponse(responseCode = "200", description = "The deadline")
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
     @GET
     @Path("/deadline")
     @RolesAllowed({Roles.DPO, Roles.AUDITOR, Roles.ADMIN})
-    public DeadlineAnswer deadline(@RestQuery String receivedOn) {
+    public DeadlineAnswer deadline(@Parameter(description = "The receipt date (ISO)", example = "2025-06-02",
+                                           required = true) @RestQuery String receivedOn) {
         return calendars.deadlineFor(receivedOn);
     }
 }

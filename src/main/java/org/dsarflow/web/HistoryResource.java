@@ -12,11 +12,16 @@ import org.dsarflow.shared.Roles;
 import org.jboss.resteasy.reactive.RestPath;
 import org.dsarflow.audit.AuditEntry;
 import org.dsarflow.audit.AuditTrail;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
 
 /** A request's history: every audit entry of it, in order, with the BPMN activity it happened in. */
+@Tag(name = "Requests")
 @Path("/api/requests/{reference}/history")
 @Produces(MediaType.APPLICATION_JSON)
 public class HistoryResource {
@@ -33,9 +38,15 @@ public class HistoryResource {
     public record HistoryEvent(long seq, Instant at, String actor, String action, String activity, JsonNode detail) {
     }
 
+    @Operation(summary = "A request's history", description = "Every audit entry of the request, in order, each with "
+            + "the BPMN activity it happened in. The details hold references, states, dates and counts, never "
+            + "personal data.")
+    @APIResponse(responseCode = "200", description = "The entries, oldest first")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
-    public List<HistoryEvent> history(@RestPath String reference) {
+    public List<HistoryEvent> history(@Parameter(description = "The request's reference", example = "DSAR-2025-000042")
+                                      @RestPath String reference) {
         return trail.history(reference).stream()
                 .map(e -> new HistoryEvent(e.seq(), e.at(), e.actor(), e.action(), e.activity(), detail(e)))
                 .toList();

@@ -30,7 +30,18 @@ import static org.dsarflow.shared.QueryParameters.bool;
 import static org.dsarflow.shared.QueryParameters.date;
 import static org.dsarflow.shared.QueryParameters.enumValue;
 import static org.dsarflow.shared.QueryParameters.integer;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dsarflow.shared.Problem;
+import org.dsarflow.shared.ProblemMapper;
 
+@Tag(name = "Requests")
 @Path("/api/requests")
 @Produces(MediaType.APPLICATION_JSON)
 public class RequestResource {
@@ -48,10 +59,27 @@ public class RequestResource {
         this.identity = identity;
     }
 
+    @Operation(summary = "Log a request", description = "Logs a request that arrived by any channel and starts its "
+            + "process. The reference is DSAR-<year>-<6 digits>. With an Idempotency-Key, a retry of the same body "
+            + "answers the request the first attempt logged (200), even when both arrive at once.")
+    @APIResponse(responseCode = "201", description = "Logged; Location names the new request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "200", description = "A replay: the request logged earlier under this Idempotency-Key",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
+    @APIResponse(responseCode = "409", description = "The Idempotency-Key was used for a different body",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = {
+                            @ExampleObject(name = "IDEMPOTENCY_KEY_REUSED", ref = "IDEMPOTENCY_KEY_REUSED"),
+                            @ExampleObject(name = "CONCURRENT_CHANGE", ref = "CONCURRENT_CHANGE")}))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DPO)
     public Response log(@NotNull @Valid LogRequestBody body,
+                        @Parameter(description = "Makes retries safe: the same key and body log one request",
+                                example = "mailbox-4711")
                         @RestHeader(RequestIntakeService.IDEMPOTENCY_KEY) String idempotencyKey,
                         UriInfo uri) {
         RequestIntakeService.Logged logged = intake.log(body, idempotencyKey, actor());
@@ -62,11 +90,26 @@ public class RequestResource {
                 .build();
     }
 
+    @Operation(summary = "List requests by deadline", description = "Soonest deadline first, stopped clocks last. "
+            + "Auditors see no matched records.")
+    @APIResponse(responseCode = "200", description = "One page of requests")
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
     @GET
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
-    public RequestPage list(@RestQuery String status, @RestQuery String type, @RestQuery String studyKey,
-                            @RestQuery String overdue, @RestQuery String dueBefore,
-                            @RestQuery String page, @RestQuery String size) {
+    public RequestPage list(@Parameter(description = "Only requests of this status", example = "AWAITING_REVIEW",
+                                    schema = @Schema(implementation = RequestStatus.class)) @RestQuery String status,
+                            @Parameter(description = "Only requests of this type", example = "ERASURE",
+                                    schema = @Schema(implementation = RequestType.class)) @RestQuery String type,
+                            @Parameter(description = "Only requests naming this study", example = "kitbags")
+                            @RestQuery String studyKey,
+                            @Parameter(description = "true: only overdue requests; false: only those that are not",
+                                    schema = @Schema(type = SchemaType.BOOLEAN))
+                            @RestQuery String overdue,
+                            @Parameter(description = "Only requests due before this date (ISO)", example = "2025-07-01")
+                            @RestQuery String dueBefore,
+                            @Parameter(description = "Page number, from 0", example = "0") @RestQuery String page,
+                            @Parameter(description = "Page size, 1 to 200 (20 unless given)", example = "20")
+                            @RestQuery String size) {
         return queries.list(new RequestQueryService.Filter(
                 enumValue("status", status, RequestStatus.class).orElse(null),
                 enumValue("type", type, RequestType.class).orElse(null),
@@ -77,18 +120,35 @@ public class RequestResource {
                 integer("size", size, 20, 1, 200)), auditorOnly());
     }
 
+    @Operation(summary = "A request", description = "Its status, deadline and clock, the match, the decision, "
+            + "Art. 19 notices and open incidents. Auditors see no matched records (candidates and subjectRefs are "
+            + "null).")
+    @APIResponse(responseCode = "200", description = "The request")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     @GET
     @Path("/{reference}")
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
-    public RequestView view(@RestPath String reference) {
+    public RequestView view(@Parameter(description = "The request's reference", example = "DSAR-2025-000042")
+                            @RestPath String reference) {
         return queries.view(reference, auditorOnly());
     }
 
+    @Operation(summary = "Cancel a request", description = "Ends the request and its process, e.g. when the "
+            + "requester withdraws it.")
+    @APIResponse(responseCode = "200", description = "The request, CANCELLED")
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "The request is closed already",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = {
+                            @ExampleObject(name = "REQUEST_CLOSED", ref = "REQUEST_CLOSED"),
+                            @ExampleObject(name = "CONCURRENT_CHANGE", ref = "CONCURRENT_CHANGE")}))
     @POST
     @Path("/{reference}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DPO)
-    public RequestView cancel(@RestPath String reference, @NotNull @Valid CancelBody body) {
+    public RequestView cancel(@Parameter(description = "The request's reference", example = "DSAR-2025-000042")
+                              @RestPath String reference, @NotNull @Valid CancelBody body) {
         return views.of(intake.cancel(reference, body, actor()));
     }
 

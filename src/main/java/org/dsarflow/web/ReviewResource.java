@@ -15,7 +15,17 @@ import org.dsarflow.shared.Roles;
 import org.dsarflow.view.RequestView;
 import org.dsarflow.view.RequestViews;
 import org.jboss.resteasy.reactive.RestPath;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.dsarflow.shared.Problem;
+import org.dsarflow.shared.ProblemMapper;
 
+@Tag(name = "Requests")
 @Path("/api/requests/{reference}/review")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
@@ -30,10 +40,26 @@ public class ReviewResource {
         this.identity = identity;
     }
 
+    @Operation(summary = "Review the proposed decision", description = "Approve the proposed actions, amend some "
+            + "with a justification (needed to keep data the requester asked to erase), or refuse the request as "
+            + "manifestly unfounded or excessive with the reason. Approved actions are carried out at once; external "
+            + "holdings wait for their custodians.")
+    @APIResponse(responseCode = "200", description = "The request with its decision reviewed and what was carried out")
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409",
+            description = "No decision awaits review, the clock is not running, or the request is closed",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = {
+                            @ExampleObject(name = "REQUEST_CLOSED", ref = "REQUEST_CLOSED"),
+                            @ExampleObject(name = "NOT_AWAITING_REVIEW", ref = "NOT_AWAITING_REVIEW"),
+                            @ExampleObject(name = "CLOCK_NOT_RUNNING", ref = "CLOCK_NOT_RUNNING"),
+                            @ExampleObject(name = "CONCURRENT_CHANGE", ref = "CONCURRENT_CHANGE")}))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DPO)
-    public RequestView review(@RestPath String reference, @NotNull @Valid ReviewBody body) {
+    public RequestView review(@Parameter(description = "The request's reference", example = "DSAR-2025-000042")
+                              @RestPath String reference, @NotNull @Valid ReviewBody body) {
         return views.of(reviews.review(reference, body, identity.getPrincipal().getName()));
     }
 }

@@ -11,7 +11,12 @@ import org.dsarflow.view.Inbox;
 import org.dsarflow.view.TaskPage;
 
 import static org.dsarflow.shared.QueryParameters.integer;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@Tag(name = "Requests")
 @Path("/api/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
@@ -22,9 +27,15 @@ public class TaskResource {
         this.inbox = inbox;
     }
 
+    @Operation(summary = "The DPO inbox", description = "Every open user task, and every incident (an email that "
+            + "never went), with its request's deadline, dueSoon and overdue, soonest deadline first.")
+    @APIResponse(responseCode = "200", description = "One page of the inbox")
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
     @GET
     @RolesAllowed(Roles.DPO)
-    public TaskPage open(@RestQuery String page, @RestQuery String size) {
+    public TaskPage open(@Parameter(description = "Page number, from 0", example = "0") @RestQuery String page,
+                         @Parameter(description = "Page size, 1 to 200 (50 unless given)", example = "50")
+                         @RestQuery String size) {
         return inbox.open(integer("page", page, 0, 0, Integer.MAX_VALUE), integer("size", size, 50, 1, 200));
     }
 }

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
@@ -241,6 +242,42 @@ class EmailDeliveryTest {
                 .body("findAll { it.action == 'EMAIL_SENT' }", hasSize(2));
         dpo().post("/api/requests/{ref}/incidents/{id}/retry", reference, incidents.get(0)).then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /** The mail check says whether the server answers, and never takes the service out of rotation. */
+    @Test
+    void theHealthOfTheMailServerIsInformationThatNeverTakesTheServiceOutOfRotation() {
+        String mail = "checks.find { it.name == 'Mail server' }";
+        RestAssured.given().get("/q/health/well").then().statusCode(200)
+                .body(mail + ".status", equalTo("UP"))
+                .body(mail + ".data.server", equalTo("127.0.0.1:" + SMTP_PORT))
+                .body(mail + ".data.reachable", equalTo(true));
+        SMTP.stop();
+        RestAssured.given().get("/q/health/well").then().statusCode(200)
+                .body(mail + ".status", equalTo("UP"))
+                .body(mail + ".data.reachable", equalTo(false));
+        RestAssured.given().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** Each failed attempt of an email is counted by its template. */
+    @Test
+    void failedAttemptsAreCountedByTemplate() {
+        String failed = "dsar_emails_failed_total{template=\"ACKNOWLEDGEMENT\"}";
+        double before = metric(failed);
+        SMTP.stop();
+        // Received recently, so its tasks sort after those the other tests look for in the inbox's first page.
+        String reference = log(requester(), java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"))
+                .minusDays(3).toString());
+        assertThat(Jobs.runEmails(runtime, management, reference)).isEqualTo(2);
+        assertThat(metric(failed)).isEqualTo(before + 1);
+    }
+
+    private static double metric(String series) {
+        String text = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(line -> line.startsWith(series + " ")).findFirst()
+                .map(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .orElseThrow(() -> new AssertionError(series + " is not in /q/metrics"));
     }
 
     private static List<String> openIncidents(String reference) {
