@@ -8,7 +8,8 @@ import java.time.LocalDate;
 
 /**
  * One open user task in the DPO inbox. {@code custodianTask} names the external holding
- * ("studyKey/holdingKey") of a custodian confirmation; {@code deadline} is the request's.
+ * ("studyKey/holdingKey") of a custodian confirmation; {@code deadline} is the request's. An
+ * {@code incident} is a step that failed after its last retry: its {@code taskId} is the incident's id.
  */
 public record InboxTask(
         String taskId,
@@ -21,5 +22,6 @@ public record InboxTask(
         RequestStatus requestStatus,
         LocalDate deadline,
         boolean dueSoon,
-        boolean overdue) {
+        boolean overdue,
+        boolean incident) {
 }

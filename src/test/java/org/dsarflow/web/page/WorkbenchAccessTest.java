@@ -1,0 +1,99 @@
+package org.dsarflow.web.page;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.dsarflow.Api.logRequest;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+/**
+ * The workbench's front door and its role matrix: the login page, who may open which page, and the
+ * API beside it still answering with a Basic challenge, never a redirect to the login page.
+ */
+@QuarkusTest
+class WorkbenchAccessTest {
+
+    @Test
+    void anonymousVisitorsSeeTheLoginPage() {
+        RestAssured.given().get("/").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .body(containsString("action=\"/j_security_check\""));
+    }
+
+    @Test
+    void aWrongPasswordShowsTheLoginPageWithTheProblem() {
+        RestAssured.given().redirects().follow(false)
+                .formParam("j_username", "dpo").formParam("j_password", "guess").post("/j_security_check")
+                .then().statusCode(302).header("Location", endsWith("/?error=true"));
+        RestAssured.given().get("/?error=true").then().statusCode(200)
+                .body(containsString("govuk-error-summary"));
+    }
+
+    @ParameterizedTest(name = "{0} starts on {1}")
+    @CsvSource({"dpo,/workbench/inbox", "auditor,/workbench/requests", "admin,/workbench/studies"})
+    void eachRoleStartsOnItsOwnPage(String account, String home) {
+        Sessions session = Sessions.login(account);
+        session.given().get("/").then().statusCode(303).header("Location", endsWith(home));
+    }
+
+    @Test
+    void anAnonymousPageVisitIsSentToTheLoginPage() {
+        RestAssured.given().redirects().follow(false).get("/workbench/inbox")
+                .then().statusCode(302).header("Location", endsWith("/"));
+    }
+
+    @Test
+    void theApiStillAnswersUnauthorisedWithABasicChallenge() {
+        RestAssured.given().redirects().follow(false).get("/api/tasks")
+                .then().statusCode(401).header("WWW-Authenticate", containsString("basic"))
+                .header("Location", emptyOrNullString());
+    }
+
+    /** Page by page, as the API's matrix (AuthorizationTest): 200 for the roles allowed, 403 for the others. */
+    @ParameterizedTest(name = "GET {0} as {1} -> {2}")
+    @CsvSource({
+            "/workbench/inbox,dpo,200", "/workbench/inbox,auditor,403", "/workbench/inbox,admin,403",
+            "/workbench/requests,dpo,200", "/workbench/requests,auditor,200", "/workbench/requests,admin,403",
+            "/workbench/studies,dpo,200", "/workbench/studies,auditor,403", "/workbench/studies,admin,200"})
+    void pagesRefuseTheWrongRole(String page, String account, int expected) {
+        String path = page.replace("{ref}", logRequest("ACCESS", "2025-03-10"));
+        Sessions.login(account).given().get(path).then().statusCode(expected);
+    }
+
+    @Test
+    void aCrossSitePostIsRefused() {
+        Sessions session = Sessions.login("dpo");
+        session.given().header("Origin", "https://attacker.example").formParam("csrf", session.csrf())
+                .post("/workbench/logout")
+                .then().statusCode(403).body("code", equalTo("CROSS_SITE_REQUEST"));
+        // Without an Origin, a Referer of another site is refused as well.
+        session.withoutOrigin().header("Referer", "https://attacker.example/page").formParam("csrf", session.csrf())
+                .post("/workbench/logout")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aPostWithTheSessionCookieButNoTokenIsRefused() {
+        Sessions session = Sessions.login("dpo");
+        session.given().post("/workbench/logout").then().statusCode(403);
+        session.given().formParam("csrf", "forged").post("/workbench/logout").then().statusCode(403);
+        session.given().formParam("csrf", session.csrf()).post("/workbench/logout")
+                .then().statusCode(303).header("Location", not(emptyOrNullString()));
+    }
+
+    @Test
+    void theApiRefusesACrossSiteChangeMadeWithTheSessionCookie() {
+        Sessions session = Sessions.login("dpo");
+        String reference = logRequest("ACCESS", "2025-03-10");
+        session.given().header("Origin", "https://attacker.example")
+                .post("/api/requests/{ref}/no-data-held", reference)
+                .then().statusCode(403).body("code", equalTo("CROSS_SITE_REQUEST"));
+    }
+}
