@@ -61,10 +61,50 @@ class WorkbenchAccessTest {
     @CsvSource({
             "/workbench/inbox,dpo,200", "/workbench/inbox,auditor,403", "/workbench/inbox,admin,403",
             "/workbench/requests,dpo,200", "/workbench/requests,auditor,200", "/workbench/requests,admin,403",
+            "/workbench/requests/new,dpo,200", "/workbench/requests/new,auditor,403", "/workbench/requests/new,admin,403",
+            "/workbench/requests/{ref},dpo,200", "/workbench/requests/{ref},auditor,200",
+            "/workbench/requests/{ref},admin,403",
+            "/workbench/diagrams/dsar-request.bpmn,dpo,200", "/workbench/diagrams/dsar-request.bpmn,auditor,200",
+            "/workbench/diagrams/dsar-request.bpmn,admin,403",
             "/workbench/studies,dpo,200", "/workbench/studies,auditor,403", "/workbench/studies,admin,200"})
     void pagesRefuseTheWrongRole(String page, String account, int expected) {
         String path = page.replace("{ref}", logRequest("ACCESS", "2025-03-10"));
         Sessions.login(account).given().get(path).then().statusCode(expected);
+    }
+
+    /** Each form's action, as the API's matrix: the DPO's change goes through, the other roles are refused. */
+    @ParameterizedTest(name = "POST {0} as {1} -> {2}")
+    @CsvSource({
+            "cancel,dpo,303", "cancel,auditor,403", "cancel,admin,403",
+            "clock-events,dpo,303", "clock-events,auditor,403", "clock-events,admin,403",
+            "no-data-held,dpo,303", "no-data-held,auditor,403", "no-data-held,admin,403",
+            "review,auditor,403", "review,admin,403",
+            "custodian-confirmations,auditor,403", "custodian-confirmations,admin,403",
+            "incidents/none/retry,auditor,403", "incidents/none/retry,admin,403"})
+    void formsRefuseTheWrongRole(String action, String account, int expected) {
+        String reference = logRequest("ACCESS", "2025-03-10");
+        Sessions session = Sessions.login(account);
+        session.given().formParam("csrf", session.csrf()).formParam("reason", "Withdrawn by the requester")
+                .formParam("kind", "IDENTITY_REQUESTED").formParam("on", "2025-03-11")
+                .post("/workbench/requests/{ref}/" + action, reference)
+                .then().statusCode(expected);
+    }
+
+    @Test
+    void logARequestNamesTheWrongFieldAndLogsOnceForADoubleSubmit() {
+        Sessions session = Sessions.login("dpo");
+        java.util.Map<String, String> form = new java.util.HashMap<>(java.util.Map.of("csrf", session.csrf(),
+                "idempotencyKey", "double-submit-" + System.nanoTime(), "type", "ACCESS", "receivedAt", "soon",
+                "channel", "POST", "requester.name", "Pat Example", "requester.postalAddress", "1 High Street"));
+        session.given().formParams(form).post("/workbench/requests/new").then().statusCode(400)
+                .body(containsString("href=\"#receivedAt\""))
+                .body(containsString("govuk-error-summary"));
+        form.put("receivedAt", "2025-03-10");
+        String first = session.given().formParams(form).post("/workbench/requests/new")
+                .then().statusCode(303).extract().header("Location");
+        String second = session.given().formParams(form).post("/workbench/requests/new")
+                .then().statusCode(303).extract().header("Location");
+        org.assertj.core.api.Assertions.assertThat(second).isEqualTo(first).contains("/workbench/requests/DSAR-");
     }
 
     @Test

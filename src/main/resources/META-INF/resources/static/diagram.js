@@ -1,0 +1,33 @@
+// Draws the request process with bpmn-js (viewer only) and marks where the request has been and is.
+(function () {
+  const container = document.getElementById('diagram');
+  if (!container || typeof BpmnJS === 'undefined') {
+    return;
+  }
+  const steps = JSON.parse(container.dataset.steps || '[]');
+  const viewer = new BpmnJS({ container: container });
+  fetch(container.dataset.bpmn, { credentials: 'same-origin' })
+    .then(function (response) { return response.text(); })
+    .then(function (xml) { return viewer.importXML(xml); })
+    .then(function () {
+      const canvas = viewer.get('canvas');
+      const registry = viewer.get('elementRegistry');
+      canvas.zoom('fit-viewport');
+      const current = new Set(steps.filter(function (s) { return !s.endedAt; }).map(function (s) { return s.activityId; }));
+      steps.forEach(function (step) {
+        if (registry.get(step.activityId) && !current.has(step.activityId)) {
+          canvas.addMarker(step.activityId, 'passed');
+        }
+      });
+      current.forEach(function (id) {
+        if (registry.get(id)) {
+          canvas.addMarker(id, 'current');
+        }
+      });
+      container.dataset.ready = 'true';
+    })
+    .catch(function () {
+      container.textContent = 'The diagram could not be drawn; the steps are listed below.';
+      container.dataset.ready = 'failed';
+    });
+})();
