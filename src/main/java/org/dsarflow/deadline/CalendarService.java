@@ -10,13 +10,13 @@ import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.QueryParameters;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -97,12 +97,7 @@ public class CalendarService {
         if (receivedOn == null || receivedOn.isBlank()) {
             throw new InvalidInputException("receivedOn", "receivedOn is required (YYYY-MM-DD)");
         }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(receivedOn.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("receivedOn", "receivedOn is not a valid ISO date (YYYY-MM-DD)");
-        }
+        LocalDate day = QueryParameters.date("receivedOn", receivedOn).orElseThrow();
         BankHolidayCalendar current = calendar;
         LocalDate deadline = DeadlineCalculator.deadline(day, current);
         LocalDate extended = DeadlineCalculator.extendedDeadline(day, current);
