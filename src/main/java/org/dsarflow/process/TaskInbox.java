@@ -89,8 +89,10 @@ public class TaskInbox implements Inbox {
     private record Deadlined(DsarRequest request, RequestViews.Due due) {
 
         InboxTask task(String id, String activity, String name, String custodianTask, Instant createdAt) {
+            String note = DsarProcess.ASK_FOR_IDENTIFIERS.equals(activity)
+                    ? due.regime().clarificationNote(request.type) : null;
             return new InboxTask(id, request.reference, activity, name, custodianTask, createdAt, request.type,
-                    request.status, due.deadline(), due.dueSoon(), due.overdue());
+                    request.status, due.deadline(), due.dueSoon(), due.overdue(), due.clock(), note);
         }
     }
 
