@@ -55,7 +55,7 @@ public class RequestClockService {
         BankHolidayCalendar calendar = calendars.calendar();
         LocalDate today = LocalDate.now(clock);
         return requests.stream().collect(Collectors.toMap(r -> r.id, r ->
-                RequestClock.restore(r.receivedOn, events.getOrDefault(r.id, List.of()), calendar)
+                RequestClock.restore(r.receivedOn, r.type, events.getOrDefault(r.id, List.of()), calendar)
                         .read(calendar, today), (a, b) -> a, LinkedHashMap::new));
     }
 
@@ -87,6 +87,19 @@ public class RequestClockService {
         return request;
     }
 
+    /**
+     * Records the answer to an open clarification, if there is one: paused or, under Art 12A(5) for a
+     * request other than access, left running.
+     */
+    public void clarificationAnswered(DsarRequest request, LocalDate on, String actor) {
+        List<ClockEvent> events = RecordedClockEvent.forRequests(List.of(request.id)).stream()
+                .map(RecordedClockEvent::toClockEvent).toList();
+        if (RequestClock.restore(request.receivedOn, request.type, events, calendars.calendar())
+                .awaitingClarification()) {
+            record(request, new ClockEvent(ClockEventKind.CLARIFICATION_RECEIVED, on, null), actor);
+        }
+    }
+
     /** Checks the event against the clock, stores it and announces it, so the deadline is recalculated. */
     public void record(DsarRequest request, ClockEvent event, String actor) {
         if (event.on().isAfter(LocalDate.now(clock))) {
@@ -99,7 +112,7 @@ public class RequestClockService {
                 .map(RecordedClockEvent::toClockEvent).toList();
         BankHolidayCalendar calendar = calendars.calendar();
         try {
-            RequestClock.restore(request.receivedOn, events, calendar).apply(event, calendar);
+            RequestClock.restore(request.receivedOn, request.type, events, calendar).apply(event, calendar);
         } catch (ClockEventRejectedException e) {
             throw new ConflictException(e.reason().name(), e.getMessage());
         }

@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.RecordedClockEvent;
+import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.decision.Review;
@@ -155,6 +156,7 @@ public class EmailService {
     private MailModel model(DsarRequest request, EmailTemplate template, boolean attach, boolean exports) {
         List<DecisionAction> actions = request.decidedAt == null ? List.of() : DecisionAction.of(request.id);
         Optional<Review> refusal = Review.of(request.id).filter(review -> !review.approved());
+        StatutoryRegime regime = StatutoryRegime.forReceipt(request.receivedOn);
         return new MailModel(
                 request.reference,
                 request.type.name(),
@@ -173,7 +175,9 @@ public class EmailService {
                 refusal.map(review -> review.justification).orElse(null),
                 actions.stream().map(a -> a.explanation).toList(),
                 attach,
-                exports);
+                exports,
+                regime.inPlainWords(),
+                regime.clarificationPauses(request.type));
     }
 
     private static boolean exports(DsarRequest request) {

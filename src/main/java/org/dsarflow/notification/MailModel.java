@@ -12,6 +12,8 @@ import java.util.List;
  * @param typeInWords the request type as a reader would say it, e.g. "consent withdrawal"
  * @param reason     what the DPO wrote with the clock event: what to send, or why more time is needed
  * @param outcomes   one plain-English line per holding, from the decision's explanations
+ * @param rules      the statutory rules on time limits the request runs by, in plain words
+ * @param clarificationPausesClock whether asking this requester for clarification stops the clock
  */
 @TemplateData
 public record MailModel(
@@ -31,5 +33,7 @@ public record MailModel(
         String justification,
         List<String> outcomes,
         boolean packageAttached,
-        boolean packageAvailable) {
+        boolean packageAvailable,
+        String rules,
+        boolean clarificationPausesClock) {
 }

@@ -90,8 +90,10 @@ public class TaskInbox implements Inbox {
 
         InboxTask task(String id, String activity, String name, String custodianTask, Instant createdAt,
                        boolean incident) {
+            String note = DsarProcess.ASK_FOR_IDENTIFIERS.equals(activity)
+                    ? due.regime().clarificationNote(request.type) : null;
             return new InboxTask(id, request.reference, activity, name, custodianTask, createdAt, request.type,
-                    request.status, due.deadline(), due.dueSoon(), due.overdue(), incident);
+                    request.status, due.deadline(), due.dueSoon(), due.overdue(), incident, due.clock(), note);
         }
     }
 

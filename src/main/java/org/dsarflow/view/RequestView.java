@@ -1,6 +1,7 @@
 package org.dsarflow.view;
 
 import org.dsarflow.deadline.ClockStop;
+import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.PhaseBasis;
@@ -38,6 +39,8 @@ public record RequestView(
         @Schema(description = "The day the response is due, extended if notified; null while the clock is stopped")
         LocalDate deadline,
         boolean extended,
+        @Schema(description = "The rules on time limits applied: those in force on the receipt date")
+        StatutoryRegime.Summary regime,
         Clock clock,
         boolean overdue,
         boolean dueSoon,
@@ -55,9 +58,11 @@ public record RequestView(
 
     /**
      * {@code pausedDays} counts clarification days, an open pause up to today; {@code pausedSince} is
-     * set while paused; {@code awaiting} names what a stopped clock waits for.
+     * set while paused; {@code awaiting} names what a stopped clock waits for; {@code note} says why the
+     * clock runs where a reader might expect it to stop (a clarification under Art 12A(5)).
      */
-    public record Clock(ClockState state, int pausedDays, LocalDate pausedSince, Set<ClockStop> awaiting) {
+    public record Clock(ClockState state, int pausedDays, LocalDate pausedSince, Set<ClockStop> awaiting,
+                        String note) {
     }
 
     /** The proposed actions, the phase each study was decided on, and the DPO's review once given. */
@@ -101,7 +106,7 @@ public record RequestView(
                         a.custodianConfirmedOn()))
                 .toList());
         return new RequestView(reference, type, status, channel, receivedAt, receivedOn, clockStartedOn, deadline,
-                extended, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
+                extended, regime, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
                 incidents, outcome);
     }
 }

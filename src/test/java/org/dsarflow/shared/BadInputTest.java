@@ -301,6 +301,8 @@ class BadInputTest {
         expectProblem(dpo().get("/api/calendar/deadline").then(), 400, "invalid-input", "receivedOn");
         expectProblem(dpo().get("/api/calendar/deadline?receivedOn=2025-02-30").then(), 400, "invalid-input", "receivedOn");
         expectProblem(dpo().get("/api/calendar/deadline?receivedOn=yesterday").then(), 400, "invalid-input", "receivedOn");
+        expectProblem(dpo().get("/api/calendar/deadline?receivedOn=2026-02-05&type=SHOUTING").then(), 400,
+                "invalid-input", "type");
     }
 
     @Test
