@@ -8,7 +8,8 @@ import java.time.LocalDate;
 
 /**
  * One open user task in the DPO inbox. {@code custodianTask} names the external holding
- * ("studyKey/holdingKey") of a custodian confirmation; {@code deadline} is the request's.
+ * ("studyKey/holdingKey") of a custodian confirmation, {@code redactionTask} the held-back holding whose
+ * other people's information the DPO deals with; {@code deadline} is the request's.
  */
 public record InboxTask(
         String taskId,
@@ -21,5 +22,6 @@ public record InboxTask(
         RequestStatus requestStatus,
         LocalDate deadline,
         boolean dueSoon,
-        boolean overdue) {
+        boolean overdue,
+        String redactionTask) {
 }
