@@ -163,6 +163,31 @@ class RequestsForOthersTest {
     }
 
     @Test
+    void aChildToBeAnsweredDirectlyWithNoEmailAddressAmongTheirIdentifiersIsAnsweredByPost() {
+        Map<String, String> identifiers = Map.of("firstInitial", "R", "surnamePrefix", "Yo",
+                "localAuthority", "Bexley");
+        Map<String, String> held = new HashMap<>(identifiers);
+        held.put("email", "robin.y@example.org");
+        Studies.importSubjects(study, List.of(Map.of("subjectRef", "F-" + NEXT.incrementAndGet(),
+                "category", "CHILD", "identifiers", held, "holdings", List.of("drive"))));
+        Map<String, Object> body = new HashMap<>(Studies.requestFor(study, "ACCESS", "2025-06-02", identifiers));
+        body.put("requester", Map.of("name", "Pat Parent", "email", PARENT));
+        body.put("onBehalfOf", Map.of("relationship", "PARENT_OR_GUARDIAN"));
+        String reference = authorised(dpo().body(body).post("/api/requests").then().statusCode(201)
+                .body("status", equalTo("AWAITING_REVIEW")).extract().path("reference"));
+
+        dpo().body(approveWith(judgement(true, true, "SUBJECT"))).post("/api/requests/{ref}/review", reference)
+                .then().statusCode(200).body("status", equalTo("COMPLETED"));
+        mailbox.clear();
+        Jobs.runEmails(runtime, management, reference);
+        assertThat(mailbox.getTotalMessagesSent()).isZero();
+        auditor().get("/api/requests/{ref}/history", reference).then()
+                .body("find { it.action == 'EMAIL_NOT_SENT' }.detail.template", equalTo("RESPONSE"))
+                .body("find { it.action == 'EMAIL_NOT_SENT' }.detail.recipient", equalTo("SUBJECT"))
+                .body("find { it.action == 'EMAIL_NOT_SENT' }.detail.response", equalTo("TO_BE_SENT_BY_POST"));
+    }
+
+    @Test
     void aSolicitorWithSignedAuthorityIsAnsweredWithoutAChildJudgement() {
         String adultEmail = person("SOCIAL_WORKER", "drive");
         String reference = logRequest(adultEmail, SOLICITOR, "LEGAL_REPRESENTATIVE", null);
@@ -248,7 +273,8 @@ class RequestsForOthersTest {
                         "contactMailbox", "research@example.org",
                         "phase", "COLLECTION",
                         "phaseSince", "2024-01-01",
-                        "identifierSchemes", List.of(List.of("email")),
+                        "identifierSchemes", List.of(List.of("email"),
+                                List.of("firstInitial", "surnamePrefix", "localAuthority")),
                         "lawfulBases", List.of(Map.of("purpose", "Evaluate the programme", "basis", "Public task")),
                         "recipients", List.of(),
                         "categories", List.of("CHILD", "SOCIAL_WORKER"),
