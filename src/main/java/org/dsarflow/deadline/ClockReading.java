@@ -66,15 +66,15 @@ public record ClockReading(
     }
 
     /**
-     * The status an open request has while its clock reads so: waiting for identity, a fee or a
-     * clarification, and otherwise in progress, or awaiting the DPO's review of a proposed decision.
+     * The status an open request has while its clock reads so: waiting for identity, a representative's
+     * authority, a fee or a clarification, and otherwise in progress, or awaiting the DPO's review of a proposed decision.
      */
     public RequestStatus openStatus(boolean awaitingReview) {
         return switch (state) {
             case RUNNING -> awaitingReview ? RequestStatus.AWAITING_REVIEW : RequestStatus.IN_PROGRESS;
             case PAUSED -> RequestStatus.AWAITING_CLARIFICATION;
-            case STOPPED -> awaiting.contains(ClockStop.IDENTITY)
-                    ? RequestStatus.AWAITING_IDENTITY
+            case STOPPED -> awaiting.contains(ClockStop.IDENTITY) ? RequestStatus.AWAITING_IDENTITY
+                    : awaiting.contains(ClockStop.AUTHORITY) ? RequestStatus.AWAITING_AUTHORITY
                     : RequestStatus.AWAITING_FEE;
         };
     }

@@ -5,11 +5,13 @@ import org.dsarflow.intake.RequestType;
 
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_EXTENDED;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_PAUSED;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_STOPPED_FOR_AUTHORITY;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_STOPPED_FOR_FEE;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.ALREADY_STOPPED_FOR_IDENTITY;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.CLOCK_STOPPED;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.EXTENSION_TOO_LATE;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.NOT_PAUSED;
+import static org.dsarflow.deadline.ClockEventRejectedException.Reason.NOT_STOPPED_FOR_AUTHORITY;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.NOT_STOPPED_FOR_FEE;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.NOT_STOPPED_FOR_IDENTITY;
 import static org.dsarflow.deadline.ClockEventRejectedException.Reason.OUT_OF_ORDER;
@@ -28,7 +30,7 @@ import java.util.stream.Collectors;
  * Immutable; {@link #apply} returns a new clock or rejects an event that contradicts the current state.
  *
  * <ul>
- *   <li>Asking for identity or a fee stops the clock. Once everything asked for has arrived, a fresh month runs
+ *   <li>Asking for identity, a fee or a representative's authority stops the clock. Once everything asked for has arrived, a fresh month runs
  *       from that day (ICO: the time limit starts when the information or fee is received).</li>
  *   <li>Asking for clarification pauses the clock; the days from the request to the answer, both inclusive,
  *       are added to the end of the period. Under {@link StatutoryRegime#ARTICLE_12A} only an access request
@@ -155,8 +157,10 @@ public final class RequestClock {
         return switch (event.kind()) {
             case IDENTITY_REQUESTED -> stop(ClockStop.IDENTITY, event);
             case FEE_REQUESTED -> stop(ClockStop.FEE, event);
+            case AUTHORITY_REQUESTED -> stop(ClockStop.AUTHORITY, event);
             case IDENTITY_CONFIRMED -> resolve(ClockStop.IDENTITY, event);
             case FEE_RECEIVED -> resolve(ClockStop.FEE, event);
+            case AUTHORITY_RECEIVED -> resolve(ClockStop.AUTHORITY, event);
             case CLARIFICATION_REQUESTED -> pause(event);
             case CLARIFICATION_RECEIVED -> resume(event);
             case EXTENSION_NOTIFIED -> extend(event, calendar, checkNoticeTime);
@@ -180,9 +184,11 @@ public final class RequestClock {
 
     private RequestClock stop(ClockStop stop, ClockEvent event) {
         if (awaiting.contains(stop)) {
-            throw new ClockEventRejectedException(
-                    stop == ClockStop.IDENTITY ? ALREADY_STOPPED_FOR_IDENTITY : ALREADY_STOPPED_FOR_FEE,
-                    describe(stop) + " has already been requested and not yet received");
+            throw new ClockEventRejectedException(switch (stop) {
+                case IDENTITY -> ALREADY_STOPPED_FOR_IDENTITY;
+                case FEE -> ALREADY_STOPPED_FOR_FEE;
+                case AUTHORITY -> ALREADY_STOPPED_FOR_AUTHORITY;
+            }, describe(stop) + " has already been requested and not yet received");
         }
         if (pausedSince != null) {
             throw new ClockEventRejectedException(ALREADY_PAUSED,
@@ -196,9 +202,11 @@ public final class RequestClock {
 
     private RequestClock resolve(ClockStop stop, ClockEvent event) {
         if (!awaiting.contains(stop)) {
-            throw new ClockEventRejectedException(
-                    stop == ClockStop.IDENTITY ? NOT_STOPPED_FOR_IDENTITY : NOT_STOPPED_FOR_FEE,
-                    describe(stop) + " has not been requested");
+            throw new ClockEventRejectedException(switch (stop) {
+                case IDENTITY -> NOT_STOPPED_FOR_IDENTITY;
+                case FEE -> NOT_STOPPED_FOR_FEE;
+                case AUTHORITY -> NOT_STOPPED_FOR_AUTHORITY;
+            }, describe(stop) + " has not been requested");
         }
         Set<ClockStop> stillAwaiting = EnumSet.noneOf(ClockStop.class);
         stillAwaiting.addAll(awaiting);
@@ -287,7 +295,11 @@ public final class RequestClock {
     }
 
     private static String describe(ClockStop stop) {
-        return stop == ClockStop.IDENTITY ? "proof of identity" : "the fee";
+        return switch (stop) {
+            case IDENTITY -> "proof of identity";
+            case FEE -> "the fee";
+            case AUTHORITY -> "the authority to act for the data subject";
+        };
     }
 
     @Override

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
+import org.dsarflow.intake.AuthorityRecorded;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.shared.ConflictException;
@@ -82,6 +83,14 @@ public class RequestClockService {
             throw new InvalidInputException("reason", "an extension needs its reason (complex or numerous requests)");
         }
         request.requireOpen();
+        if (body.kind() == ClockEventKind.AUTHORITY_RECEIVED) {
+            throw new InvalidInputException("kind",
+                    "AUTHORITY_RECEIVED is recorded with the authority itself: POST /api/requests/{ref}/authority");
+        }
+        if (body.kind() == ClockEventKind.AUTHORITY_REQUESTED && !request.awaitingAuthority()) {
+            throw new ConflictException("NO_AUTHORITY_NEEDED", "Request " + reference + (request.madeOnBehalf()
+                    ? " has its authority recorded already" : " was made by the data subject: no authority is needed"));
+        }
         record(request, new ClockEvent(body.kind(), body.on(), needsReason ? body.reason().strip() : body.reason()),
                 actor);
         return request;
@@ -120,6 +129,15 @@ public class RequestClockService {
         // The reason is free text that may name people, so only the kind and date are audited.
         audit.record(request.reference, "CLOCK_EVENT_RECORDED", AuditLog.detail("kind", event.kind(), "on", event.on()));
         recorded.fire(new ClockEventRecorded(request.reference, event.kind()));
+    }
+
+    /** The authority the clock was stopped for has arrived: the month runs from the day it did. */
+    void onAuthorityRecorded(@Observes AuthorityRecorded authority) {
+        DsarRequest request = DsarRequest.require(authority.reference());
+        if (reading(request).awaiting().contains(ClockStop.AUTHORITY)) {
+            record(request, new ClockEvent(ClockEventKind.AUTHORITY_RECEIVED, authority.receivedOn(), null),
+                    authority.recordedBy());
+        }
     }
 
     void onCalendarReplaced(@Observes CalendarReplaced replaced) {

@@ -93,7 +93,8 @@ public class RequestIntakeService {
         audit.record(request.reference, "REQUEST_LOGGED", AuditLog.detail("type", request.type,
                 "channel", request.channel, "receivedOn", request.receivedOn,
                 "identifierKeys", request.identifiers.keySet(), "studyKeys", request.studyKeys,
-                "idempotent", claim != null));
+                "idempotent", claim != null,
+                "onBehalfOf", request.madeOnBehalf() ? request.onBehalfOf.relationship : null));
         logged.fire(new RequestLogged(request.reference, request.type, request.channel));
         LOG.infof("Request %s (%s) logged by %s", request.reference, request.type, actor);
         return request;

@@ -18,6 +18,7 @@ import org.dsarflow.deadline.RecordedClockEvent;
 import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.DecisionAction;
+import org.dsarflow.decision.ResponseRecipient;
 import org.dsarflow.decision.Review;
 import org.dsarflow.fulfilment.ResponsePackage;
 import org.dsarflow.fulfilment.ResponsePackageService;
@@ -87,23 +88,51 @@ public class EmailService {
     }
 
     /** One email delivered, or left to the DPO because there is no address to send it to. */
-    private record Sent(EmailTemplate template, boolean delivered, boolean attachments) {
+    private record Sent(EmailTemplate template, EmailTemplate.Recipient recipient, boolean delivered,
+                        boolean attachments) {
+    }
+
+    /** Whom one email goes to: their role, the name to greet them by and their address, either may be null. */
+    private record Addressee(EmailTemplate.Recipient role, String name, String email) {
+
+        boolean representative(DsarRequest request) {
+            return role == EmailTemplate.Recipient.REQUESTER && request.madeOnBehalf();
+        }
+    }
+
+    /**
+     * The DPO mailbox, the requester, or, for the response to a request a representative made, the person
+     * the DPO's review decided: the data subject is written to at the email address among their identifiers.
+     */
+    private Addressee addressee(DsarRequest request, EmailTemplate template) {
+        if (template.recipient() == EmailTemplate.Recipient.DPO_MAILBOX) {
+            return new Addressee(template.recipient(), null, config.mail().dpoMailbox());
+        }
+        boolean toSubject = template == EmailTemplate.RESPONSE && request.madeOnBehalf()
+                && Review.of(request.id).map(review -> review.respondTo == ResponseRecipient.SUBJECT).orElse(false);
+        if (toSubject) {
+            return new Addressee(EmailTemplate.Recipient.SUBJECT, request.onBehalfOf.subjectName,
+                    request.identifiers.get("email"));
+        }
+        return request.requester == null
+                ? new Addressee(EmailTemplate.Recipient.REQUESTER, null, null)
+                : new Addressee(EmailTemplate.Recipient.REQUESTER, request.requester.name, request.requester.email);
     }
 
     private Sent deliver(DsarRequest request, EmailTemplate template) {
         String reference = request.reference;
-        String to = template.recipient() == EmailTemplate.Recipient.DPO_MAILBOX
-                ? config.mail().dpoMailbox()
-                : request.requester == null ? null : request.requester.email;
+        Addressee addressee = addressee(request, template);
+        String to = addressee.email();
         if (to == null || to.isBlank()) {
             // Requests by post or phone are answered by the same route, by DPO staff.
-            return new Sent(template, false, false);
+            return new Sent(template, addressee.role(), false, false);
         }
         boolean exports = exports(request);
         boolean attach = template == EmailTemplate.RESPONSE && config.mail().attachPackage() && exports;
-        MailModel model = model(request, template, attach, exports);
-        Mail mail = Mail.withText(to, template.subject(reference), render(template, "txt", model))
-                .setHtml(render(template, "html", model));
+        MailModel model = model(request, template, addressee, attach, exports);
+        String name = template.templateName(addressee.representative(request));
+        Mail mail = Mail.withText(to, template.subject(reference), render(name, "txt", model))
+                .setHtml(render(name, "html", model));
         if (attach) {
             ResponsePackage built = packages.build(reference);
             mail.addAttachment(reference + "-response.json", json(built), "application/json");
@@ -119,18 +148,21 @@ public class EmailService {
             throw e;
         }
         sent(template).increment();
-        LOG.infof("Request %s: email %s sent to the %s", reference, template, template.recipient());
-        return new Sent(template, true, attach);
+        LOG.infof("Request %s: email %s sent to the %s", reference, template, addressee.role());
+        return new Sent(template, addressee.role(), true, attach);
     }
 
     private void record(DsarRequest request, Sent sent, String occasion) {
         SentEmail.of(request.id, sent.template(), occasion).persist();
         if (sent.delivered()) {
             audit.record(request.reference, "EMAIL_SENT", AuditLog.detail("template", sent.template(),
-                    "recipient", sent.template().recipient(), "attachments", sent.attachments()));
+                    "recipient", sent.recipient(), "attachments", sent.attachments()));
+        } else if (sent.template() == EmailTemplate.RESPONSE) {
+            audit.record(request.reference, "EMAIL_NOT_SENT", AuditLog.detail("template", sent.template(),
+                    "recipient", sent.recipient(), "why", "NO_EMAIL_ADDRESS", "response", "TO_BE_SENT_BY_POST"));
         } else {
             audit.record(request.reference, "EMAIL_NOT_SENT", AuditLog.detail("template", sent.template(),
-                    "recipient", sent.template().recipient(), "why", "NO_EMAIL_ADDRESS"));
+                    "recipient", sent.recipient(), "why", "NO_EMAIL_ADDRESS"));
         }
     }
 
@@ -153,8 +185,10 @@ public class EmailService {
                 .tag("template", template.name()).register(metrics);
     }
 
-    private MailModel model(DsarRequest request, EmailTemplate template, boolean attach, boolean exports) {
+    private MailModel model(DsarRequest request, EmailTemplate template, Addressee addressee, boolean attach,
+                            boolean exports) {
         List<DecisionAction> actions = request.decidedAt == null ? List.of() : DecisionAction.of(request.id);
+        String relationship = request.madeOnBehalf() ? words(request.onBehalfOf.relationship) : null;
         Optional<Review> refusal = Review.of(request.id).filter(review -> !review.approved());
         StatutoryRegime regime = StatutoryRegime.forReceipt(request.receivedOn);
         return new MailModel(
@@ -163,8 +197,7 @@ public class EmailService {
                 request.type.name().toLowerCase(Locale.ROOT).replace('_', ' '),
                 config.mail().organisation(),
                 config.mail().postalAddress().orElse(null),
-                template.recipient() == EmailTemplate.Recipient.REQUESTER && request.requester != null
-                        ? request.requester.name : null,
+                addressee.name(),
                 request.receivedOn,
                 request.deadline,
                 request.extended,
@@ -177,7 +210,16 @@ public class EmailService {
                 attach,
                 exports,
                 regime.inPlainWords(),
-                regime.clarificationPauses(request.type));
+                regime.clarificationPauses(request.type),
+                addressee.representative(request) ? relationship : null,
+                addressee.role() == EmailTemplate.Recipient.SUBJECT ? relationship : null,
+                request.authority != null,
+                actions.stream().filter(a -> a.redaction != null)
+                        .map(a -> a.holdingKey + ": " + a.redaction.inWords()).toList());
+    }
+
+    private static String words(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static boolean exports(DsarRequest request) {
@@ -193,10 +235,10 @@ public class EmailService {
                 .orElse(null);
     }
 
-    private String render(EmailTemplate template, String extension, MailModel model) {
-        Template found = qute.getTemplate(template.templateName() + "." + extension);
+    private String render(String templateName, String extension, MailModel model) {
+        Template found = qute.getTemplate(templateName + "." + extension);
         if (found == null) {
-            throw new IllegalStateException("Email template " + template.templateName() + "." + extension + " is missing");
+            throw new IllegalStateException("Email template " + templateName + "." + extension + " is missing");
         }
         return found.data("m", model).render();
     }

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The DPO inbox: the open user tasks and incidents of every request, each with its request's deadline. */
@@ -55,11 +56,11 @@ public class TaskInbox implements Inbox {
                 .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
                 .list().stream()
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        Map<String, Object> custodianTasks = open.isEmpty() ? Map.of() : runtime.createVariableInstanceQuery()
-                .variableName(DsarProcess.CUSTODIAN_TASK)
+        Map<String, VariableInstance> holdingTasks = open.isEmpty() ? Map.of() : runtime.createVariableInstanceQuery()
+                .variableNameIn(DsarProcess.CUSTODIAN_TASK, DsarProcess.REDACTION_TASK)
                 .executionIdIn(open.stream().map(Task::getExecutionId).toArray(String[]::new))
                 .list().stream()
-                .collect(Collectors.toMap(VariableInstance::getExecutionId, VariableInstance::getValue));
+                .collect(Collectors.toMap(VariableInstance::getExecutionId, Function.identity()));
         // Steps that failed after their last retry (an email that never went): an operator must act on them too.
         List<IncidentDesk.Open> failed = incidents.open();
         Set<String> wanted = new HashSet<>(references.values());
@@ -70,14 +71,17 @@ public class TaskInbox implements Inbox {
         for (Task task : open) {
             Deadlined request = byReference.get(references.get(task.getProcessInstanceId()));
             if (request != null) {
+                VariableInstance holding = holdingTasks.get(task.getExecutionId());
                 inbox.add(request.task(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                        (String) custodianTasks.get(task.getExecutionId()), task.getCreateTime().toInstant(), false));
+                        holdingOf(holding, DsarProcess.CUSTODIAN_TASK), holdingOf(holding, DsarProcess.REDACTION_TASK),
+                        task.getCreateTime().toInstant(), false));
             }
         }
         for (IncidentDesk.Open incident : failed) {
             Deadlined request = byReference.get(incident.reference());
             if (request != null) {
-                inbox.add(request.task(incident.id(), incident.activity(), incident.message(), null, incident.at(), true));
+                inbox.add(request.task(incident.id(), incident.activity(), incident.message(), null, null,
+                        incident.at(), true));
             }
         }
         inbox.sort(BY_DEADLINE);
@@ -85,15 +89,20 @@ public class TaskInbox implements Inbox {
         return new TaskPage(inbox.subList(from, Math.min(from + size, inbox.size())), page, size, inbox.size());
     }
 
+    private static String holdingOf(VariableInstance variable, String name) {
+        return variable != null && variable.getName().equals(name) ? (String) variable.getValue() : null;
+    }
+
     /** A request of the inbox and its deadline as it stands today. */
     private record Deadlined(DsarRequest request, RequestViews.Due due) {
 
-        InboxTask task(String id, String activity, String name, String custodianTask, Instant createdAt,
-                       boolean incident) {
+        InboxTask task(String id, String activity, String name, String custodianTask, String redactionTask,
+                       Instant createdAt, boolean incident) {
             String note = DsarProcess.ASK_FOR_IDENTIFIERS.equals(activity)
                     ? due.regime().clarificationNote(request.type) : null;
             return new InboxTask(id, request.reference, activity, name, custodianTask, createdAt, request.type,
-                    request.status, due.deadline(), due.dueSoon(), due.overdue(), incident, due.clock(), note);
+                    request.status, due.deadline(), due.dueSoon(), due.overdue(), incident, due.clock(), note,
+                    redactionTask);
         }
     }
 

@@ -9,7 +9,8 @@ import java.time.LocalDate;
 
 /**
  * One open user task in the DPO inbox. {@code custodianTask} names the external holding
- * ("studyKey/holdingKey") of a custodian confirmation; {@code deadline} and {@code clock} are the request's,
+ * ("studyKey/holdingKey") of a custodian confirmation, {@code redactionTask} the held-back holding whose
+ * other people's information the DPO deals with; {@code deadline} and {@code clock} are the request's,
  * as they run today; {@code note} tells the DPO what the task means for the clock where it is not what they
  * might expect (asking a non-access requester for identifiers under Art 12A(5) leaves the clock running). An
  * {@code incident} is a step that failed after its last retry: its {@code taskId} is the incident's id.
@@ -28,5 +29,6 @@ public record InboxTask(
         boolean overdue,
         boolean incident,
         ClockState clock,
-        String note) {
+        String note,
+        String redactionTask) {
 }

@@ -4,11 +4,15 @@ import org.dsarflow.deadline.ClockStop;
 import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
+import org.dsarflow.decision.OthersInformation;
 import org.dsarflow.decision.PhaseBasis;
 import org.dsarflow.decision.RefusalReason;
+import org.dsarflow.decision.ResponseRecipient;
 import org.dsarflow.decision.ReviewOutcome;
+import org.dsarflow.intake.AuthorityEvidence;
 import org.dsarflow.intake.Channel;
 import org.dsarflow.intake.ClockState;
+import org.dsarflow.intake.Relationship;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.intake.RequestType;
 import org.dsarflow.subject.Custody;
@@ -24,7 +28,8 @@ import java.util.Set;
 
 /**
  * A request as DPO staff and auditors see it. Holds no personal data: no requester contact details,
- * no identifiers, no corrections asked for.
+ * no identifiers, no corrections asked for. The one exception is the name a representative gave for the
+ * data subject they act for, which the DPO sees; auditors see only how the requester stands to the subject.
  */
 @Schema(description = "A request as DPO staff and auditors see it: no contact details, identifiers or corrections")
 public record RequestView(
@@ -50,7 +55,18 @@ public record RequestView(
         Restriction restriction,
         @Schema(description = "Open incidents: steps that failed after their last retry") List<Incident> incidents,
         @Schema(description = "How a closed request ended: FULFILLED, NO_DATA_HELD, or the ground of a refusal")
-        String outcome) {
+        String outcome,
+        @Schema(description = "Whom a representative acts for, and their authority; null when the subject asked. "
+                + "Auditors see the relationship only.")
+        OnBehalfOf onBehalfOf) {
+
+    /** A request made for someone else: how the requester stands to the subject, and the authority shown. */
+    public record OnBehalfOf(Relationship relationship, String subjectName, String subjectCategory,
+                             boolean child, Authority authority) {
+    }
+
+    public record Authority(AuthorityEvidence evidence, LocalDate receivedOn, String recordedBy, Instant recordedAt) {
+    }
 
     /** {@code candidates} is null for auditors: which records matched is for the DPO to see. */
     public record Match(MatchStatus status, List<MatchedRecord> candidates) {
@@ -74,14 +90,24 @@ public record RequestView(
                         String reason) {
     }
 
+    /** {@code respondTo} is whom the response goes to (null: the requester). */
     public record Review(ReviewOutcome outcome, Instant reviewedAt, String reviewedBy, String justification,
-                         RefusalReason refusalReason) {
+                         RefusalReason refusalReason, ResponseRecipient respondTo, ChildJudgement childJudgement) {
     }
 
-    /** {@code subjectRef} is null for auditors, like the match candidates. */
+    /** A child's request: the DPO's judgement; {@code reasons} is null for auditors. */
+    public record ChildJudgement(boolean competent, Boolean agreedToRepresentative, String reasons) {
+    }
+
+    /**
+     * {@code subjectRef} is null for auditors, like the match candidates. {@code redactionNeeded}: an access
+     * request's copy of a holding liable to contain other people's information, held back until the DPO records
+     * {@code redaction}.
+     */
     public record ActionView(String studyKey, String subjectRef, String holdingKey, Custody custody, Action action,
                              Action proposedAction, String basis, String explanation, ActionState state,
-                             String amendmentJustification, Instant doneAt, LocalDate custodianConfirmedOn) {
+                             String amendmentJustification, Instant doneAt, LocalDate custodianConfirmedOn,
+                             boolean redactionNeeded, OthersInformation redaction) {
     }
 
     /** Art. 19: a recipient of a study told of what was done. */
@@ -99,14 +125,22 @@ public record RequestView(
     /** The view an auditor gets: the match status and actions, not who matched. */
     public RequestView forAuditor() {
         Match auditorMatch = match == null ? null : new Match(match.status(), null);
+        Review auditorReview = decision == null || decision.review() == null ? null : new Review(
+                decision.review().outcome(), decision.review().reviewedAt(), decision.review().reviewedBy(),
+                decision.review().justification(), decision.review().refusalReason(), decision.review().respondTo(),
+                decision.review().childJudgement() == null ? null : new ChildJudgement(
+                        decision.review().childJudgement().competent(),
+                        decision.review().childJudgement().agreedToRepresentative(), null));
         Decision auditorDecision = decision == null ? null : new Decision(decision.phaseBasis(), decision.phases(),
-                decision.decidedAt(), decision.review(), decision.actions().stream()
+                decision.decidedAt(), auditorReview, decision.actions().stream()
                 .map(a -> new ActionView(a.studyKey(), null, a.holdingKey(), a.custody(), a.action(), a.proposedAction(),
                         a.basis(), a.explanation(), a.state(), a.amendmentJustification(), a.doneAt(),
-                        a.custodianConfirmedOn()))
+                        a.custodianConfirmedOn(), a.redactionNeeded(), a.redaction()))
                 .toList());
+        OnBehalfOf auditorOnBehalfOf = onBehalfOf == null ? null
+                : new OnBehalfOf(onBehalfOf.relationship(), null, null, false, null);
         return new RequestView(reference, type, status, channel, receivedAt, receivedOn, clockStartedOn, deadline,
                 extended, regime, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
-                incidents, outcome);
+                incidents, outcome, auditorOnBehalfOf);
     }
 }

@@ -6,6 +6,8 @@ import org.dsarflow.deadline.CalendarService;
 import org.dsarflow.deadline.ClockReading;
 import org.dsarflow.deadline.RequestClockService;
 import org.dsarflow.deadline.StatutoryRegime;
+import org.dsarflow.decision.ReviewService;
+import org.dsarflow.intake.Authority;
 import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.Receipt;
@@ -111,6 +113,19 @@ public class RequestViews {
                 decisions.notifications(request),
                 decisions.restriction(request),
                 incidents,
-                request.outcome);
+                request.outcome,
+                onBehalfOf(request));
+    }
+
+    /** Whether the subject is a child: the requester said so, or a record the subject was located by is one. */
+    private static RequestView.OnBehalfOf onBehalfOf(DsarRequest request) {
+        if (!request.madeOnBehalf()) {
+            return null;
+        }
+        Authority authority = request.authority;
+        return new RequestView.OnBehalfOf(request.onBehalfOf.relationship, request.onBehalfOf.subjectName,
+                request.onBehalfOf.subjectCategory, ReviewService.aboutAChild(request),
+                authority == null ? null : new RequestView.Authority(authority.evidence, authority.receivedOn,
+                        authority.recordedBy, authority.recordedAt));
     }
 }

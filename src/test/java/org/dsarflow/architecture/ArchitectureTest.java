@@ -13,6 +13,7 @@ import org.dsarflow.deadline.DeadlineCheck;
 import org.dsarflow.deadline.RequestClock;
 import org.dsarflow.deadline.StatutoryPeriod;
 import org.dsarflow.deadline.StatutoryRegime;
+import org.dsarflow.decision.ChildJudgement;
 import org.dsarflow.decision.DecisionTable;
 import org.dsarflow.decision.PhaseChoice;
 import org.dsarflow.decision.PhaseTimeline;
@@ -59,7 +60,8 @@ class ArchitectureTest {
     static final ArchRule rulesArePlainJava = noClasses()
             .that().belongToAnyOf(RequestClock.class, StatutoryRegime.class, StatutoryPeriod.class, DeadlineCalculator.class,
                     DeadlineCheck.class, ClockReading.class, ClockEvent.class, BankHolidayCalendar.class, Receipt.class,
-                    ClosedRequestRetention.class, DecisionTable.class, PhaseChoice.class, PhaseTimeline.class)
+                    ClosedRequestRetention.class, DecisionTable.class, PhaseChoice.class, PhaseTimeline.class,
+                    ChildJudgement.class)
             .or().haveFullyQualifiedName("org.dsarflow.subject.RegistryRowCheck")
             .or().haveFullyQualifiedName("org.dsarflow.subject.StudyShape")
             .or().resideInAPackage("org.dsarflow.subject.identity..")

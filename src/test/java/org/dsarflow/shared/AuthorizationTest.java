@@ -101,6 +101,12 @@ class AuthorizationTest {
         Call retry = new Call("POST incidents/{id}/retry (none open: 404)",
                 (s, ref) -> s.post("/api/requests/{ref}/incidents/{id}/retry", ref, "no-such-incident"));
         Call process = new Call("GET process", (s, ref) -> s.get("/api/requests/{ref}/process", ref));
+        Call authority = new Call("POST authority", AuthorizationTest::representative, (s, ref) -> s
+                .body("{\"evidence\":\"SIGNED_AUTHORITY\",\"receivedOn\":\"2025-03-10\"}")
+                .post("/api/requests/{ref}/authority", ref));
+        Call redaction = new Call("POST redactions", AuthorizationTest::heldBackForRedaction, (s, ref) -> s
+                .body("{\"holdingKey\":\"interviews\",\"outcome\":\"REDACTED\",\"reasons\":\"Names removed\"}")
+                .post("/api/requests/{ref}/redactions", ref));
         // The operator's endpoints act on no request, so none is logged for them.
         Call metrics = new Call("GET /q/metrics", () -> null, (s, ref) -> s.get("/q/metrics"));
         Call openapi = new Call("GET /q/openapi", () -> null, (s, ref) -> s.get("/q/openapi"));
@@ -139,6 +145,8 @@ class AuthorizationTest {
                 row(incidents,       401, 200, 200, 403),
                 row(retry,           401, 404, 403, 403),
                 row(process,         401, 200, 200, 403),
+                row(authority,       401, 200, 403, 403),
+                row(redaction,       401, 200, 403, 403),
                 row(metrics,         200, 200, 200, 200),
                 row(openapi,         200, 200, 200, 200),
                 row(swaggerUi,       200, 200, 200, 200))
@@ -168,6 +176,20 @@ class AuthorizationTest {
 
     private static String awaitingReview(String type, String holding) {
         return Studies.located(Studies.createWithCustodians("COLLECTION", "2024-01-01"), type, "2024-02-01", holding);
+    }
+
+    /** A request a solicitor made for the subject, its authority not yet recorded. */
+    private static String representative() {
+        return dpo().body(REQUEST.replace("\"requester\"", "\"onBehalfOf\":{\"relationship\":\"LEGAL_REPRESENTATIVE\"},"
+                        + "\"requester\"")).post("/api/requests").then().statusCode(201).extract().path("reference");
+    }
+
+    /** An approved access request whose copy of the interviews waits for its redaction step. */
+    private static String heldBackForRedaction() {
+        String reference = Studies.located(Studies.createWithInterviews("COLLECTION", "2024-01-01"), "ACCESS",
+                "2024-02-01", "drive", "interviews");
+        dpo().body("{\"approve\":true}").post("/api/requests/{ref}/review", reference).then().statusCode(200);
+        return reference;
     }
 
     private static String approved(String type, String holding) {

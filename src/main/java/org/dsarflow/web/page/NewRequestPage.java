@@ -108,6 +108,7 @@ public class NewRequestPage {
                 new LogRequestBody.RequesterBody(blankAsNull(values.get("requester.name")),
                         blankAsNull(values.get("requester.email")), blankAsNull(values.get("requester.phone")),
                         blankAsNull(values.get("requester.postalAddress"))),
+                null,
                 identifiers, List.copyOf(chosen), blankAsNull(values.get("details")), changes);
         errors.add(validator.validate(body));
         if (!errors.any()) {

@@ -120,7 +120,7 @@ public class RequestDetailPage {
         });
         ReviewBody body = new ReviewBody(approve, amendments, blankAsNull(form.getFirst("justification")),
                 Boolean.FALSE.equals(approve) ? choice(RefusalReason.class, form.getFirst("refusalReason")) : null,
-                null);
+                null, null);
         return act(reference, "review", body, () -> reviews.review(reference, body, actor()));
     }
 
