@@ -68,6 +68,11 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public Complaints complaints() {
+                return null;
+            }
+
+            @Override
             public Calendar calendar() {
                 return () -> "england-and-wales";
             }
