@@ -145,7 +145,8 @@ public class EmailService {
                 refusal.map(review -> review.justification).orElse(null),
                 actions.stream().map(a -> a.explanation).toList(),
                 attach,
-                exports);
+                exports,
+                config.mail().dpoMailbox());
     }
 
     private static boolean exports(DsarRequest request) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param typeInWords the request type as a reader would say it, e.g. "consent withdrawal"
  * @param reason     what the DPO wrote with the clock event: what to send, or why more time is needed
  * @param outcomes   one plain-English line per holding, from the decision's explanations
+ * @param dpoMailbox where the requester can complain to the controller itself (DPA 2018 s.164A)
  */
 @TemplateData
 public record MailModel(
@@ -31,5 +32,6 @@ public record MailModel(
         String justification,
         List<String> outcomes,
         boolean packageAttached,
-        boolean packageAvailable) {
+        boolean packageAvailable,
+        String dpoMailbox) {
 }

@@ -1,6 +1,7 @@
 package org.dsarflow.view;
 
 import org.dsarflow.deadline.ClockStop;
+import org.dsarflow.complaint.ComplaintStatus;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.PhaseBasis;
@@ -47,7 +48,8 @@ public record RequestView(
         Restriction restriction,
         @Schema(description = "Open incidents: steps that failed after their last retry") List<Incident> incidents,
         @Schema(description = "How a closed request ended: FULFILLED, NO_DATA_HELD, or the ground of a refusal")
-        String outcome) {
+        String outcome,
+        @Schema(description = "The complaints about this request (DPA 2018 s.164A)") List<ComplaintLink> complaints) {
 
     /** {@code candidates} is null for auditors: which records matched is for the DPO to see. */
     public record Match(MatchStatus status, List<MatchedRecord> candidates) {
@@ -87,6 +89,10 @@ public record RequestView(
     public record Incident(String id, String activity, String message, Instant at) {
     }
 
+    /** A complaint about this request, by reference, and where it stands. */
+    public record ComplaintLink(@Schema(examples = "CMP-2026-000007") String reference, ComplaintStatus status) {
+    }
+
     /** Whether the restriction this request placed still holds. */
     public record Restriction(boolean active, Instant liftedAt, String liftReason) {
     }
@@ -102,6 +108,6 @@ public record RequestView(
                 .toList());
         return new RequestView(reference, type, status, channel, receivedAt, receivedOn, clockStartedOn, deadline,
                 extended, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
-                incidents, outcome);
+                incidents, outcome, complaints);
     }
 }
