@@ -197,7 +197,7 @@ public class Complaint extends PanacheEntityBase {
 
     /**
      * The closed-complaint retention has run out: the complainant's details and every text that may name them
-     * (the summary, the outcome's words; the updates' notes go with their own records) are deleted. The dates,
+     * (the summary, the outcome's words; the updates' notes are forgotten beside it) are deleted. The dates,
      * states and outcome stay, for the s.164B counts.
      */
     void deletePersonalData(Instant at) {

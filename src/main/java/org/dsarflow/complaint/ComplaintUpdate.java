@@ -67,4 +67,9 @@ public class ComplaintUpdate extends PanacheEntityBase {
     void told(Instant when) {
         toldAt = when;
     }
+
+    /** The retention of the closed complaint has run out: the note may name the complainant. */
+    void forgetNote() {
+        note = null;
+    }
 }
