@@ -20,6 +20,7 @@ import java.util.List;
  *                   stands to them, e.g. "parent or guardian"; else null
  * @param othersInformation per holding liable to hold other people's information, which of redacted,
  *                   consented or reasonable to disclose applied, in plain words
+ * @param dpoMailbox where the requester can complain to the controller itself (DPA 2018 s.164A)
  */
 @TemplateData
 public record MailModel(
@@ -45,5 +46,6 @@ public record MailModel(
         String actingAs,
         String forSubjectBy,
         boolean authorityRecorded,
-        List<String> othersInformation) {
+        List<String> othersInformation,
+        String dpoMailbox) {
 }

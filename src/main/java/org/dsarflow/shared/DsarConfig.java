@@ -73,6 +73,15 @@ public interface DsarConfig {
         int headerSize();
     }
 
+    Complaints complaints();
+
+    /** Data protection complaints (DPA 2018 s.164A). */
+    interface Complaints {
+        /** The DPO mailbox is reminded of an open complaint that has gone this long without an update. */
+        @WithDefault("P30D")
+        Period reminderAfter();
+    }
+
     /** Who emails come from and go to, and what they say of the organisation. */
     interface Mail {
         /** The sender of every email. */
@@ -97,6 +106,10 @@ public interface DsarConfig {
         /** From the request's close; the ICO expects no longer than needed to show how it was handled. */
         @WithDefault("P2Y")
         Period closedRequest();
+
+        /** From a complaint's outcome; the same rule as for requests, set on its own. */
+        @WithDefault("P2Y")
+        Period closedComplaint();
 
         /** Quartz-style cron of the daily run; "off" disables it. */
         @WithDefault("0 30 2 * * ?")

@@ -1,6 +1,7 @@
 package org.dsarflow.view;
 
 import org.dsarflow.deadline.ClockStop;
+import org.dsarflow.complaint.ComplaintStatus;
 import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
@@ -58,7 +59,8 @@ public record RequestView(
         String outcome,
         @Schema(description = "Whom a representative acts for, and their authority; null when the subject asked. "
                 + "Auditors see the relationship only.")
-        OnBehalfOf onBehalfOf) {
+        OnBehalfOf onBehalfOf,
+        @Schema(description = "The complaints about this request (DPA 2018 s.164A)") List<ComplaintLink> complaints) {
 
     /** A request made for someone else: how the requester stands to the subject, and the authority shown. */
     public record OnBehalfOf(Relationship relationship, String subjectName, String subjectCategory,
@@ -118,6 +120,10 @@ public record RequestView(
     public record Incident(String id, String activity, String message, Instant at) {
     }
 
+    /** A complaint about this request, by reference, and where it stands. */
+    public record ComplaintLink(@Schema(examples = "CMP-2026-000007") String reference, ComplaintStatus status) {
+    }
+
     /** Whether the restriction this request placed still holds. */
     public record Restriction(boolean active, Instant liftedAt, String liftReason) {
     }
@@ -141,6 +147,6 @@ public record RequestView(
                 : new OnBehalfOf(onBehalfOf.relationship(), null, null, false, null);
         return new RequestView(reference, type, status, channel, receivedAt, receivedOn, clockStartedOn, deadline,
                 extended, regime, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
-                incidents, outcome, auditorOnBehalfOf);
+                incidents, outcome, auditorOnBehalfOf, complaints);
     }
 }

@@ -2,6 +2,7 @@ package org.dsarflow.view;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.dsarflow.complaint.Complaint;
 import org.dsarflow.deadline.CalendarService;
 import org.dsarflow.deadline.ClockReading;
 import org.dsarflow.deadline.RequestClockService;
@@ -78,9 +79,21 @@ public class RequestViews {
         List<Long> ids = requests.stream().map(r -> r.id).toList();
         Map<Long, SubjectMatch> matches = ids.isEmpty() ? Map.of() : SubjectMatch.of(ids);
         Decisions decisions = Decisions.of(requests);
-        Map<String, List<RequestView.Incident>> open = incidents.of(requests.stream().map(r -> r.reference).toList());
+        List<String> references = requests.stream().map(r -> r.reference).toList();
+        Map<String, List<RequestView.Incident>> open = incidents.of(references);
+        Map<String, List<RequestView.ComplaintLink>> complaints = complaintsAbout(references);
         return requests.stream().map(r -> view(r, readings.get(r.id), today, matches.get(r.id), decisions,
-                open.getOrDefault(r.reference, List.of()))).toList();
+                open.getOrDefault(r.reference, List.of()), complaints.getOrDefault(r.reference, List.of()))).toList();
+    }
+
+    private static Map<String, List<RequestView.ComplaintLink>> complaintsAbout(List<String> references) {
+        if (references.isEmpty()) {
+            return Map.of();
+        }
+        return Complaint.<Complaint>list("aboutReference in ?1 order by id", references).stream()
+                .collect(Collectors.groupingBy(c -> c.aboutReference,
+                        Collectors.mapping(c -> new RequestView.ComplaintLink(c.reference, c.status),
+                                Collectors.toList())));
     }
 
     private Due due(DsarRequest request, ClockReading reading, LocalDate today) {
@@ -91,7 +104,8 @@ public class RequestViews {
     }
 
     private RequestView view(DsarRequest request, ClockReading reading, LocalDate today, SubjectMatch match,
-                             Decisions decisions, List<RequestView.Incident> incidents) {
+                             Decisions decisions, List<RequestView.Incident> incidents,
+                             List<RequestView.ComplaintLink> complaints) {
         Due due = due(request, reading, today);
         return new RequestView(
                 request.reference,
@@ -114,7 +128,8 @@ public class RequestViews {
                 decisions.restriction(request),
                 incidents,
                 request.outcome,
-                onBehalfOf(request));
+                onBehalfOf(request),
+                complaints);
     }
 
     /** Whether the subject is a child: the requester said so, or a record the subject was located by is one. */

@@ -5,6 +5,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.ws.rs.Path;
+import org.dsarflow.complaint.AcknowledgementDeadline;
+import org.dsarflow.complaint.ProgressReminder;
 import org.dsarflow.deadline.BankHolidayCalendar;
 import org.dsarflow.deadline.ClockEvent;
 import org.dsarflow.deadline.ClockReading;
@@ -61,7 +63,8 @@ class ArchitectureTest {
             .that().belongToAnyOf(RequestClock.class, StatutoryRegime.class, StatutoryPeriod.class, DeadlineCalculator.class,
                     DeadlineCheck.class, ClockReading.class, ClockEvent.class, BankHolidayCalendar.class, Receipt.class,
                     ClosedRequestRetention.class, DecisionTable.class, PhaseChoice.class, PhaseTimeline.class,
-                    ChildJudgement.class)
+                    ChildJudgement.class,
+                    AcknowledgementDeadline.class, ProgressReminder.class)
             .or().haveFullyQualifiedName("org.dsarflow.subject.RegistryRowCheck")
             .or().haveFullyQualifiedName("org.dsarflow.subject.StudyShape")
             .or().resideInAPackage("org.dsarflow.subject.identity..")

@@ -73,6 +73,11 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public Complaints complaints() {
+                return null;
+            }
+
+            @Override
             public Calendar calendar() {
                 return () -> "england-and-wales";
             }
