@@ -13,17 +13,20 @@
       const canvas = viewer.get('canvas');
       const registry = viewer.get('elementRegistry');
       canvas.zoom('fit-viewport');
+      // A sub-process the request is inside is outlined, not filled, so the step within it stands out.
+      const mark = function (id, marker) {
+        const element = registry.get(id);
+        if (element) {
+          canvas.addMarker(id, element.type === 'bpmn:SubProcess' ? marker + '-scope' : marker);
+        }
+      };
       const current = new Set(steps.filter(function (s) { return !s.endedAt; }).map(function (s) { return s.activityId; }));
       steps.forEach(function (step) {
-        if (registry.get(step.activityId) && !current.has(step.activityId)) {
-          canvas.addMarker(step.activityId, 'passed');
+        if (!current.has(step.activityId)) {
+          mark(step.activityId, 'passed');
         }
       });
-      current.forEach(function (id) {
-        if (registry.get(id)) {
-          canvas.addMarker(id, 'current');
-        }
-      });
+      current.forEach(function (id) { mark(id, 'current'); });
       container.dataset.ready = 'true';
     })
     .catch(function () {

@@ -66,6 +66,9 @@ class WorkbenchAccessTest {
             "/workbench/requests/{ref},admin,403",
             "/workbench/diagrams/dsar-request.bpmn,dpo,200", "/workbench/diagrams/dsar-request.bpmn,auditor,200",
             "/workbench/diagrams/dsar-request.bpmn,admin,403",
+            "/workbench/audit,dpo,403", "/workbench/audit,auditor,200", "/workbench/audit,admin,403",
+            "/workbench/audit?verify=true,auditor,200",
+            "/workbench/calendar,dpo,403", "/workbench/calendar,auditor,403", "/workbench/calendar,admin,200",
             "/workbench/studies,dpo,200", "/workbench/studies,auditor,403", "/workbench/studies,admin,200"})
     void pagesRefuseTheWrongRole(String page, String account, int expected) {
         String path = page.replace("{ref}", logRequest("ACCESS", "2025-03-10"));
@@ -88,6 +91,28 @@ class WorkbenchAccessTest {
                 .formParam("kind", "IDENTITY_REQUESTED").formParam("on", "2025-03-11")
                 .post("/workbench/requests/{ref}/" + action, reference)
                 .then().statusCode(expected);
+    }
+
+    @ParameterizedTest(name = "POST the phase of a study as {0} -> {1}")
+    @CsvSource({"admin,303", "dpo,403", "auditor,403"})
+    void onlyTheAdminChangesAStudysPhase(String account, int expected) {
+        String study = org.dsarflow.Studies.create("COLLECTION", "2024-01-01");
+        Sessions session = Sessions.login(account);
+        session.given().formParam("csrf", session.csrf()).formParam("phase", "ANALYSIS").formParam("on", "2024-06-01")
+                .post("/workbench/studies/{key}/phase", study)
+                .then().statusCode(expected);
+    }
+
+    @Test
+    void theAdminUploadsARegistryAndSeesTheRejectedLines() {
+        String study = org.dsarflow.Studies.create("COLLECTION", "2024-01-01");
+        Sessions session = Sessions.login("admin");
+        String csv = "subjectRef,category,id.email,holdings\nW-1,SOCIAL_WORKER,w1@example.org,drive\n,SOCIAL_WORKER,,drive\n";
+        session.given().multiPart("csrf", session.csrf()).multiPart("file", "registry.csv", csv.getBytes(), "text/csv")
+                .post("/workbench/studies/{key}/registry", study)
+                .then().statusCode(200)
+                .body(containsString("1 created, 0 updated, 1 rejected"))
+                .body(containsString("Line 3"));
     }
 
     @Test
