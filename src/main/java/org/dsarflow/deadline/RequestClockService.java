@@ -77,7 +77,7 @@ public class RequestClockService {
 
     @Transactional
     public DsarRequest recordClockEvent(String reference, ClockEventBody body, String actor) {
-        DsarRequest request = DsarRequest.require(reference);
+        DsarRequest request = DsarRequest.requireLocked(reference);
         boolean needsReason = body.kind() == ClockEventKind.EXTENSION_NOTIFIED;
         if (needsReason && (body.reason() == null || body.reason().isBlank())) {
             throw new InvalidInputException("reason", "an extension needs its reason (complex or numerous requests)");

@@ -77,7 +77,7 @@ public class RequestIntakeService {
 
     @Transactional
     public DsarRequest cancel(String reference, CancelBody body, String actor) {
-        DsarRequest request = DsarRequest.requireOpen(reference);
+        DsarRequest request = DsarRequest.requireLocked(reference).requireOpen();
         request.cancel(body.reason().strip(), Instant.now(clock));
         audit.record(reference, "REQUEST_CANCELLED", AuditLog.detail("status", request.status));
         cancelled.fire(new RequestCancelled(reference));
