@@ -166,7 +166,7 @@ public class EmailService {
         return new MailModel(
                 request.reference,
                 request.type.name(),
-                request.type.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                words(request.type),
                 config.mail().organisation(),
                 config.mail().postalAddress().orElse(null),
                 addressee.name(),

@@ -132,7 +132,10 @@ public class RequestViews {
                 complaints);
     }
 
-    /** Whether the subject is a child: the requester said so, or a record the subject was located by is one. */
+    /**
+     * Whom a representative acts for and the authority they showed; {@code child} where the requester said the
+     * subject is one or a record the subject was located by is a child's. Null for the subject's own request.
+     */
     private static RequestView.OnBehalfOf onBehalfOf(DsarRequest request) {
         if (!request.madeOnBehalf()) {
             return null;
