@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.dsarflow.intake.Channel;
@@ -130,6 +131,13 @@ public class Complaint extends PanacheEntityBase {
     /** The complaint, or a 404 naming its reference. */
     public static Complaint require(String reference) {
         return findByReference(reference).orElseThrow(() -> new UnknownResourceException("Complaint", reference));
+    }
+
+    /** The complaint, locked until the transaction ends, so that concurrent updates are numbered one after another. */
+    static Complaint requireLocked(String reference) {
+        Complaint complaint = require(reference);
+        getEntityManager().lock(complaint, LockModeType.PESSIMISTIC_WRITE);
+        return complaint;
     }
 
     static Optional<Complaint> findByIdempotencyKey(String key) {

@@ -168,14 +168,14 @@ public class ComplaintService {
 
     @Transactional
     public Complaint update(String reference, ProgressUpdateBody body, String actor) {
-        Complaint complaint = Complaint.require(reference).requireOpen();
+        Complaint complaint = Complaint.requireLocked(reference).requireOpen();
         int number = (int) ComplaintUpdate.count(complaint.id) + 1;
         Instant now = clock.instant();
         ComplaintUpdate.of(complaint, number, body.note().strip(), body.tellComplainant(), now, actor).persist();
         complaint.progressed(now);
         audit.record(reference, "COMPLAINT_UPDATED", AuditLog.detail("number", number,
                 "tellComplainant", body.tellComplainant()));
-        updated.fire(new ComplaintUpdated(reference, number, body.tellComplainant()));
+        updated.fire(new ComplaintUpdated(reference, body.tellComplainant()));
         return complaint;
     }
 

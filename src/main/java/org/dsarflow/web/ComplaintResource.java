@@ -2,6 +2,7 @@ package org.dsarflow.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -152,7 +153,9 @@ public class ComplaintResource {
         Object body = switch (chosen) {
             case JSON -> report;
             case CSV -> (StreamingOutput) out -> {
-                try (SequenceWriter rows = new CsvMapper().writer(REPORT_COLUMNS).writeValues(out)) {
+                // Strict: quoted only where needed, however long the measure's name.
+                try (SequenceWriter rows = new CsvMapper().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+                        .writer(REPORT_COLUMNS).writeValues(out)) {
                     for (List<Object> row : rows(report)) {
                         rows.write(row);
                     }
@@ -252,8 +255,8 @@ public class ComplaintResource {
 
     private static List<List<Object>> rows(ComplaintReport report) {
         List<List<Object>> rows = new ArrayList<>(List.of(
-                List.of("from", report.from()),
-                List.of("to", report.to()),
+                List.of("from", report.from().toString()),
+                List.of("to", report.to().toString()),
                 List.of("received", report.received()),
                 List.of("acknowledgedWithinThirtyDays", report.acknowledged().withinThirtyDays()),
                 List.of("acknowledgedLate", report.acknowledged().late()),
