@@ -38,9 +38,8 @@ public class SameOriginFilters {
         if (!CHANGES.contains(context.getMethod()) || !(workbench || bySessionCookie)) {
             return null;
         }
-        String origin = context.getHeaderString("Origin");
-        String from = origin != null && !origin.equals("null") ? origin : context.getHeaderString("Referer");
-        if (from != null && sameAuthority(from, request.authority() == null ? null : request.authority().toString())) {
+        if (fromThisService(context.getHeaderString("Origin"), context.getHeaderString("Referer"),
+                request.authority() == null ? null : request.authority().toString())) {
             return null;
         }
         return Response.status(Response.Status.FORBIDDEN).type(ProblemMapper.PROBLEM_JSON)
@@ -58,6 +57,12 @@ public class SameOriginFilters {
             response.getHeaders().add(HttpHeaders.SET_COOKIE, new NewCookie.Builder(CsrfGuard.COOKIE)
                     .value(nonce).path("/").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build());
         }
+    }
+
+    /** Whether the Origin, or without one the Referer, names this service's own host and port. */
+    static boolean fromThisService(String origin, String referer, String authority) {
+        String from = origin != null && !origin.equals("null") ? origin : referer;
+        return from != null && sameAuthority(from, authority);
     }
 
     private static boolean sameAuthority(String url, String authority) {

@@ -26,7 +26,7 @@ final class Sessions {
 
     /** Logs in as the account of the test profile ("dpo" with "dpo-test"...). */
     static Sessions login(String account) {
-        Response login = RestAssured.given().redirects().follow(false)
+        Response login = RestAssured.given().redirects().follow(false).header("Origin", origin())
                 .formParam("j_username", account).formParam("j_password", account + "-test")
                 .post("/j_security_check");
         assertThat(login.statusCode()).as("login of %s", account).isEqualTo(302);

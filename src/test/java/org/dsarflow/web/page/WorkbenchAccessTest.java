@@ -29,7 +29,7 @@ class WorkbenchAccessTest {
 
     @Test
     void aWrongPasswordShowsTheLoginPageWithTheProblem() {
-        RestAssured.given().redirects().follow(false)
+        RestAssured.given().redirects().follow(false).header("Origin", Sessions.origin())
                 .formParam("j_username", "dpo").formParam("j_password", "guess").post("/j_security_check")
                 .then().statusCode(302).header("Location", endsWith("/?error=true"));
         RestAssured.given().get("/?error=true").then().statusCode(200)
@@ -141,6 +141,16 @@ class WorkbenchAccessTest {
         // Without an Origin, a Referer of another site is refused as well.
         session.withoutOrigin().header("Referer", "https://attacker.example/page").formParam("csrf", session.csrf())
                 .post("/workbench/logout")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aLoginPostedFromAnotherSiteIsRefused() {
+        RestAssured.given().redirects().follow(false).header("Origin", "https://attacker.example")
+                .formParam("j_username", "dpo").formParam("j_password", "dpo-test").post("/j_security_check")
+                .then().statusCode(403).header("Set-Cookie", org.hamcrest.Matchers.nullValue());
+        RestAssured.given().redirects().follow(false)
+                .formParam("j_username", "dpo").formParam("j_password", "dpo-test").post("/j_security_check")
                 .then().statusCode(403);
     }
 
