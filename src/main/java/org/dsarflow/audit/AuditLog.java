@@ -154,7 +154,11 @@ public class AuditLog {
         return context == null || context.getExecution() == null ? null : context.getExecution().getActivityId();
     }
 
-    private static String actor() {
+    /**
+     * Who is acting now: the signed-in person's user name (a named user, a bootstrap account, the OIDC
+     * principal), or {@value #SYSTEM} for the engine's own jobs.
+     */
+    public static String actor() {
         if (!Arc.container().requestContext().isActive()) {
             return SYSTEM;
         }

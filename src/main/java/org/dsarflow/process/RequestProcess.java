@@ -2,9 +2,11 @@ package org.dsarflow.process;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.ClockEventKind;
 import org.dsarflow.deadline.ClockEventRecorded;
 import org.dsarflow.decision.DecisionReviewed;
@@ -29,10 +31,12 @@ public class RequestProcess {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final IdentityService identities;
 
-    RequestProcess(RuntimeService runtime, TaskService tasks) {
+    RequestProcess(RuntimeService runtime, TaskService tasks, IdentityService identities) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.identities = identities;
     }
 
     void onLogged(@Observes RequestLogged logged) {
@@ -69,7 +73,7 @@ public class RequestProcess {
     void onReviewed(@Observes DecisionReviewed reviewed) {
         Task review = task(reviewed.reference(), DsarProcess.REVIEW_DECISION).orElseThrow(() ->
                 new IllegalStateException("Request " + reviewed.reference() + " has no review task"));
-        tasks.complete(review.getId(), Map.of(DsarProcess.REVIEW_OUTCOME, reviewed.outcome().name()));
+        complete(review, Map.of(DsarProcess.REVIEW_OUTCOME, reviewed.outcome().name()));
     }
 
     /** Completes the custodian task of that holding, if it is still open. */
@@ -78,7 +82,7 @@ public class RequestProcess {
                 .taskDefinitionKey(DsarProcess.CONFIRM_CUSTODIAN).list().stream()
                 .filter(task -> confirmed.custodianTask().equals(tasks.getVariable(task.getId(), DsarProcess.CUSTODIAN_TASK)))
                 .findFirst()
-                .ifPresent(task -> tasks.complete(task.getId()));
+                .ifPresent(task -> complete(task, Map.of()));
     }
 
     /** Completes the redaction task of that holding, if it is still open. */
@@ -99,7 +103,22 @@ public class RequestProcess {
     }
 
     private void completeAskForIdentifiers(String reference) {
-        task(reference, DsarProcess.ASK_FOR_IDENTIFIERS).ifPresent(task -> tasks.complete(task.getId()));
+        task(reference, DsarProcess.ASK_FOR_IDENTIFIERS).ifPresent(task -> complete(task, Map.of()));
+    }
+
+    /**
+     * Completes the task as the person acting, as the audit trail names them: they become its assignee, and
+     * the engine's operation log records them as the user who completed it.
+     */
+    private void complete(Task task, Map<String, Object> variables) {
+        String actor = AuditLog.actor();
+        tasks.setAssignee(task.getId(), actor);
+        identities.setAuthenticatedUserId(actor);
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identities.clearAuthentication();
+        }
     }
 
     private Optional<Task> task(String reference, String taskDefinitionKey) {

@@ -16,8 +16,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 
 /**
- * HTTP Basic for the accounts dpo, auditor and admin. An account whose password is not configured
- * is disabled, so an empty password can never log in.
+ * HTTP Basic for the bootstrap accounts dpo, auditor and admin. An account whose password is not configured
+ * is disabled, so an empty password can never log in. Any other name is passed on (an empty answer lets
+ * the next provider, the named users, try); no named user can take one of these names, so the order in
+ * which the two are asked does not matter.
  */
 @ApplicationScoped
 public class BuiltInAccounts implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -30,6 +32,11 @@ public class BuiltInAccounts implements IdentityProvider<UsernamePasswordAuthent
         this.config = config;
     }
 
+    /** Whether the name is a bootstrap account's, which no named user may take. */
+    public static boolean isReserved(String username) {
+        return ACCOUNTS.contains(username);
+    }
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
         return UsernamePasswordAuthenticationRequest.class;
@@ -39,8 +46,11 @@ public class BuiltInAccounts implements IdentityProvider<UsernamePasswordAuthent
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
         String account = request.getUsername();
+        if (!ACCOUNTS.contains(account)) {
+            return Uni.createFrom().nullItem();
+        }
         String given = new String(request.getPassword().getPassword());
-        String expected = ACCOUNTS.contains(account) && config.accounts().containsKey(account)
+        String expected = config.accounts().containsKey(account)
                 ? config.accounts().get(account).password().filter(p -> !p.isBlank()).orElse(null)
                 : null;
         if (expected == null || !sameSecret(given, expected)) {

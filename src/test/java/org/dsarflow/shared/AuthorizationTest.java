@@ -8,10 +8,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import static org.dsarflow.Api.admin;
 import static org.dsarflow.Api.anonymous;
 import static org.dsarflow.Api.as;
 import static org.dsarflow.Api.dpo;
@@ -128,6 +130,14 @@ class AuthorizationTest {
                 (s, ref) -> s.get("/api/complaints/report?from=2026-06-19&to=2026-12-31"));
         Call complaintReportCsv = new Call("GET /api/complaints/report?format=csv", () -> null,
                 (s, ref) -> s.get("/api/complaints/report?from=2026-06-19&to=2026-12-31&format=csv"));
+        Call users = new Call("GET /api/users", () -> null, (s, ref) -> s.get("/api/users"));
+        Call user = new Call("GET /api/users/{username}", AuthorizationTest::namedUser,
+                (s, name) -> s.get("/api/users/{username}", name));
+        Call createUser = new Call("POST /api/users", () -> null, (s, ref) -> s.body(
+                "{\"username\":\"auth-" + System.nanoTime() + "\",\"displayName\":\"Auth Test\",\"role\":\"dpo\","
+                        + "\"password\":\"correct horse battery\"}").post("/api/users"));
+        Call changeUser = new Call("PUT /api/users/{username}", AuthorizationTest::namedUser,
+                (s, name) -> s.body("{\"role\":\"auditor\"}").put("/api/users/{username}", name));
         // The operator's endpoints act on no request, so none is logged for them.
         Call metrics = new Call("GET /q/metrics", () -> null, (s, ref) -> s.get("/q/metrics"));
         Call openapi = new Call("GET /q/openapi", () -> null, (s, ref) -> s.get("/q/openapi"));
@@ -177,6 +187,10 @@ class AuthorizationTest {
                 row(complaintOutcome, 401, 200, 403, 403),
                 row(complaintReport, 401, 200, 200, 403),
                 row(complaintReportCsv, 401, 200, 200, 403),
+                row(users,           401, 403, 403, 200),
+                row(user,            401, 403, 403, 200),
+                row(createUser,      401, 403, 403, 201),
+                row(changeUser,      401, 403, 403, 200),
                 row(metrics,         200, 200, 200, 200),
                 row(openapi,         200, 200, 200, 200),
                 row(swaggerUi,       200, 200, 200, 200))
@@ -197,6 +211,14 @@ class AuthorizationTest {
         String reference = call.reference().get();
         RequestSpecification caller = account.equals("none") ? anonymous() : as(account);
         call.send().apply(caller, reference).then().statusCode(expected);
+    }
+
+    /** A fresh named user, created by the admin. */
+    private static String namedUser() {
+        String name = "auth-" + System.nanoTime();
+        admin().body(Map.of("username", name, "displayName", "Auth Test", "role", "dpo",
+                "password", "correct horse battery")).post("/api/users").then().statusCode(201);
+        return name;
     }
 
     /** A fresh study in COLLECTION, so every call that changes it is allowed. */

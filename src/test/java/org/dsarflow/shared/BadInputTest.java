@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.dsarflow.Api.admin;
@@ -410,6 +411,45 @@ class BadInputTest {
         expectProblem(dpo().get("/api/calendar/deadline?receivedOn=yesterday").then(), 400, "invalid-input", "receivedOn");
         expectProblem(dpo().get("/api/calendar/deadline?receivedOn=2026-02-05&type=SHOUTING").then(), 400,
                 "invalid-input", "type");
+    }
+
+    static Stream<Arguments> userBodies() {
+        return Stream.of(
+                Arguments.of("no username", "{\"displayName\":\"A B\",\"role\":\"dpo\",\"password\":\"long enough pass\"}", "username"),
+                Arguments.of("upper-case username", "{\"username\":\"Jo\",\"displayName\":\"A B\",\"role\":\"dpo\",\"password\":\"long enough pass\"}", "username"),
+                Arguments.of("bootstrap name", "{\"username\":\"admin\",\"displayName\":\"A B\",\"role\":\"dpo\",\"password\":\"long enough pass\"}", "username"),
+                Arguments.of("system", "{\"username\":\"system\",\"displayName\":\"A B\",\"role\":\"dpo\",\"password\":\"long enough pass\"}", "username"),
+                Arguments.of("no display name", "{\"username\":\"bad-input-1\",\"role\":\"dpo\",\"password\":\"long enough pass\"}", "displayName"),
+                Arguments.of("unknown role", "{\"username\":\"bad-input-1\",\"displayName\":\"A B\",\"role\":\"root\",\"password\":\"long enough pass\"}", "role"),
+                Arguments.of("short password", "{\"username\":\"bad-input-1\",\"displayName\":\"A B\",\"role\":\"dpo\",\"password\":\"sam.secret\"}", "password"),
+                Arguments.of("no password", "{\"username\":\"bad-input-1\",\"displayName\":\"A B\",\"role\":\"dpo\"}", "password"),
+                Arguments.of("password past bcrypt's 72 bytes", "{\"username\":\"bad-input-1\",\"displayName\":\"A B\",\"role\":\"dpo\",\"password\":\"" + "x".repeat(73) + "\"}", "password"));
+    }
+
+    @ParameterizedTest(name = "POST /api/users: {0}")
+    @MethodSource("userBodies")
+    void userBody(String name, String body, String field) {
+        expectProblem(admin().body(body).post("/api/users").then(), 400, "invalid-input", field);
+    }
+
+    @Test
+    void userChanges() {
+        String username = "bad-input-" + System.nanoTime();
+        admin().body(Map.of("username", username, "displayName", "Bad Input", "role", "dpo",
+                "password", "long enough pass")).post("/api/users").then().statusCode(201);
+        expectProblem(admin().body(Map.of("username", username, "displayName", "Again", "role", "dpo",
+                "password", "long enough pass")).post("/api/users").then(), 409, "conflict", null)
+                .body("code", equalTo("USER_EXISTS"));
+        expectProblem(admin().body("{\"password\":\"sam.secret\"}").put("/api/users/{u}", username).then(), 400,
+                "invalid-input", "password");
+        expectProblem(admin().body("{\"role\":\"root\"}").put("/api/users/{u}", username).then(), 400,
+                "invalid-input", "role");
+        expectProblem(admin().body("{\"username\":\"someone-else\"}").put("/api/users/{u}", username).then(), 400,
+                "invalid-input", "username");
+        expectProblem(admin().body("{\"role\":\"dpo\"}").put("/api/users/{u}", "no-such-user").then(), 404,
+                "not-found", null);
+        expectProblem(admin().get("/api/users/{u}", "no-such-user").then(), 404, "not-found", null);
+        expectProblem(admin().body("{\"username\":").post("/api/users").then(), 400, "malformed-json", null);
     }
 
     @Test
