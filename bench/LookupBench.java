@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -67,6 +69,13 @@ public class LookupBench {
     static long deadlineSeconds = 780;
     static long deadlineNanos;
     static String note = "";
+    // cost phase: the service's pid (for /proc), the clock ticks a second, the database and its file
+    static long pid;
+    static int clockTicks = 100;
+    static String db = "h2";
+    static String dbFile;
+    static String pgDatabase;
+    static int costRequests = 200;
 
     static HttpClient http;
     static String adminAuth, dpoAuth;
@@ -120,6 +129,8 @@ public class LookupBench {
         final List<Batch> baseline = new ArrayList<>();
         final List<Batch> intake = new ArrayList<>();
         Batch baselineClosed, intakeClosed;
+        long dbBytesBeforeImport = -1, dbBytesAfterImport = -1;
+        Cost intakeCost, floorCost, rowCost;
 
         long failures() {
             long f = 0;
@@ -143,7 +154,9 @@ public class LookupBench {
         log("");
         log("== size %,d: study %s", size, study);
         createStudy(study);
+        result.dbBytesBeforeImport = dbBytes();
         importRegistry(result);
+        result.dbBytesAfterImport = dbBytes();
         if (result.importProblem != null) {
             log("   import failed, no latency measurement at this size: %s", result.importProblem);
             return result;
@@ -179,6 +192,12 @@ public class LookupBench {
                     intakeFactory(study, size, random, saturation), Kind.INTAKE);
             log("   closed loop (%d clients): baseline %.0f req/s | intake %.0f req/s (%s)", clients,
                     result.baselineClosed.throughput(), result.intakeClosed.throughput(), result.intakeClosed.brief());
+        }
+        if (pid > 0 && costRequests > 0 && !pastDeadline()) {
+            result.rowCost = cost("row", costRequests, i -> benchRequest("/bench/row"), false);
+            result.floorCost = cost("floor", costRequests, i -> benchRequest("/bench/floor"), false);
+            result.intakeCost = cost("intake", costRequests, intakeFactory(study, size, random, costRequests), true);
+            log("   cost per request: intake %s | floor %s | row %s", result.intakeCost, result.floorCost, result.rowCost);
         }
         return result;
     }
@@ -400,7 +419,7 @@ public class LookupBench {
 
     // ------------------------------------------------------------------------------------------ batches
 
-    enum Kind { BASELINE, INTAKE }
+    enum Kind { BASELINE, INTAKE, NO_CONTENT }
 
     static final class Batch {
         final String label;
@@ -532,6 +551,9 @@ public class LookupBench {
         if (kind == Kind.BASELINE) {
             return response.statusCode() == 200 ? null : "HTTP " + response.statusCode() + " " + clip(response.body());
         }
+        if (kind == Kind.NO_CONTENT) {
+            return response.statusCode() == 204 ? null : "HTTP " + response.statusCode() + " " + clip(response.body());
+        }
         if (response.statusCode() != 201) {
             return "HTTP " + response.statusCode() + " " + clip(response.body());
         }
@@ -540,6 +562,121 @@ public class LookupBench {
             return "201 without match.status";
         }
         return "UNIQUE".equals(m.group(1)) ? null : "match.status " + m.group(1);
+    }
+
+    // ------------------------------------------------------------------------------------------ cost per request
+
+    /** What the service process and its database spent on {@code count} requests of one kind, per request. */
+    static final class Cost {
+        int requests;
+        double cpuMs, writtenBytes, dbBytes, transactions;
+        Double statements, pgCommits;
+        long backlogLeft;
+
+        @Override
+        public String toString() {
+            return String.format("cpu %.2f ms, written %.0f B, db +%.0f B, %.2f commits%s%s", cpuMs, writtenBytes, dbBytes,
+                    pgCommits != null ? pgCommits : transactions,
+                    statements == null ? "" : String.format(", %.1f statements", statements),
+                    backlogLeft > 0 ? ", JOB BACKLOG LEFT " + backlogLeft : "");
+        }
+    }
+
+    record Sample(long cpuTicks, long writtenBytes, long dbBytes, long transactions, Long statements, Long pgCommits) {
+    }
+
+    static HttpRequest benchRequest(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+    }
+
+    /**
+     * One client, closed loop, so the requests do not wait on each other; for intake, the counters are read
+     * once the email jobs the intakes started have run (the engine's backlog back at 0, bounded), so they count.
+     */
+    static Cost cost(String label, int count, IntFunction<HttpRequest> requests, boolean drainJobs) throws Exception {
+        awaitNoBacklog();
+        Sample before = sample();
+        int savedClients = clients;
+        clients = 1;
+        Batch batch;
+        try {
+            batch = runBatch("cost " + label, count, 0, requests, label.equals("intake") ? Kind.INTAKE : Kind.NO_CONTENT);
+        } finally {
+            clients = savedClients;
+        }
+        long left = drainJobs ? awaitNoBacklog() : 0;
+        Sample after = sample();
+        int n = Math.max(1, batch.done.get() - batch.failures.get());
+        Cost cost = new Cost();
+        cost.requests = n;
+        cost.cpuMs = (after.cpuTicks - before.cpuTicks) * 1000.0 / clockTicks / n;
+        cost.writtenBytes = (after.writtenBytes - before.writtenBytes) / (double) n;
+        cost.dbBytes = (after.dbBytes - before.dbBytes) / (double) n;
+        cost.transactions = (after.transactions - before.transactions) / (double) n;
+        cost.statements = after.statements == null ? null : (after.statements - before.statements) / (double) n;
+        cost.pgCommits = after.pgCommits == null ? null : (after.pgCommits - before.pgCommits) / (double) n;
+        cost.backlogLeft = left;
+        return cost;
+    }
+
+    static Sample sample() throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14, 15)
+        long written = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
+            if (line.startsWith("write_bytes:")) {
+                written = Long.parseLong(line.substring(12).trim());
+            }
+        }
+        HttpResponse<String> counters = http.send(HttpRequest.newBuilder(URI.create(base + "/bench/counters"))
+                .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (counters.statusCode() != 200) {
+            throw new IllegalStateException("GET /bench/counters answered " + counters.statusCode()
+                    + ": is the service running with QUARKUS_PROFILE=prod,bench?");
+        }
+        Matcher statements = Pattern.compile("\"statements\":(\\d+)").matcher(counters.body());
+        Long pgCommits = pgDatabase == null ? null : Long.parseLong(psql(
+                "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"));
+        return new Sample(ticks, written, dbBytes(), longField(counters.body(), "transactions"),
+                statements.find() ? Long.parseLong(statements.group(1)) : null, pgCommits);
+    }
+
+    /** The H2 file's size, or the PostgreSQL database's. */
+    static long dbBytes() throws Exception {
+        if (pgDatabase != null) {
+            return Long.parseLong(psql("SELECT pg_database_size(current_database())"));
+        }
+        return dbFile == null ? 0 : Files.size(Path.of(dbFile));
+    }
+
+    static String psql(String sql) throws Exception {
+        Process process = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", System.getenv().getOrDefault("BENCH_PG_USER", "postgres"),
+                "-d", pgDatabase, "-Atc", sql).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes()).trim();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("psql: " + out);
+        }
+        return out;
+    }
+
+    /** Waits (at most 120 s) until the engine has no job due; answers the backlog then. */
+    static long awaitNoBacklog() throws Exception {
+        long until = System.nanoTime() + 120_000_000_000L;
+        Pattern gauge = Pattern.compile("(?m)^dsar_job_executor_backlog(?:\\{[^}]*\\})? ([0-9.eE+]+)$");
+        long backlog;
+        do {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/q/metrics"))
+                    .timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = gauge.matcher(metrics.body());
+            backlog = m.find() ? (long) Double.parseDouble(m.group(1)) : 0;
+            if (backlog == 0) {
+                return 0;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < until);
+        return backlog;
     }
 
     // ------------------------------------------------------------------------------------------ report
@@ -641,7 +778,85 @@ public class LookupBench {
         }
         out.append("=".repeat(100)).append('\n');
         System.out.print(out);
+        System.out.println(json(results));
         System.out.flush();
+    }
+
+    /**
+     * The run's figures as one JSON object, the last line of the output: those of the largest size that
+     * was measured, the import of every size, and the intake p50 of the largest size over the smallest.
+     */
+    static String json(List<SizeResult> results) {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        List<SizeResult> measured = results.stream().filter(r -> !r.intake.isEmpty()).toList();
+        SizeResult large = measured.isEmpty() ? null : measured.get(measured.size() - 1);
+        SizeResult small = measured.isEmpty() ? null : measured.get(0);
+        figures.put("db", db);
+        figures.put("cpus", Runtime.getRuntime().availableProcessors());
+        figures.put("registry", large == null ? null : large.size);
+        if (large != null) {
+            Batch paced = pooled(large.intake);
+            Cost intake = large.intakeCost;
+            Cost floor = large.floorCost;
+            Cost row = large.rowCost;
+            figures.put("intake_cpu_ms", intake == null ? null : intake.cpuMs);
+            figures.put("floor_cpu_ms", floor == null ? null : floor.cpuMs);
+            figures.put("row_cpu_ms", row == null ? null : row.cpuMs);
+            figures.put("intake_floor_cpu_ratio", intake == null || floor == null ? null : intake.cpuMs / floor.cpuMs);
+            figures.put("intake_p50_ms", paced.p(0.5));
+            figures.put("intake_p99_ms", paced.p(0.99));
+            figures.put("intake_p99_from_schedule_ms", paced.pSchedule(0.99));
+            figures.put("intake_paced_rps", paced.throughput());
+            figures.put("paced_rate", rate);
+            figures.put("intake_closed_rps", large.intakeClosed == null ? null : large.intakeClosed.throughput());
+            figures.put("written_bytes_per_intake", intake == null ? null : intake.writtenBytes);
+            figures.put("db_bytes_per_intake", intake == null ? null : intake.dbBytes);
+            figures.put("commits_per_intake", intake == null ? null : commits(intake));
+            figures.put("statements_per_intake", intake == null ? null : intake.statements);
+            figures.put("commits_per_floor", floor == null ? null : commits(floor));
+            figures.put("statements_per_floor", floor == null ? null : floor.statements);
+            figures.put("commits_per_row", row == null ? null : commits(row));
+            figures.put("job_backlog_after_intakes", intake == null ? null : intake.backlogLeft);
+            figures.put("intake_p50_ratio_largest_to_smallest", large == small ? null : paced.p(0.5) / pooled(small.intake).p(0.5));
+        }
+        SizeResult largestImport = results.stream().filter(r -> r.importProblem == null && r.importSeconds > 0)
+                .reduce((a, b) -> b).orElse(null);
+        figures.put("import_rows", largestImport == null ? null : largestImport.size);
+        figures.put("import_rows_per_s", largestImport == null ? null : largestImport.size / largestImport.importSeconds);
+        figures.put("h2_file_bytes_per_million_rows", largestImport == null || !db.equals("h2") ? null
+                : (largestImport.dbBytesAfterImport - largestImport.dbBytesBeforeImport) * 1e6 / largestImport.size);
+        figures.put("db_bytes_per_million_rows", largestImport == null ? null
+                : (largestImport.dbBytesAfterImport - largestImport.dbBytesBeforeImport) * 1e6 / largestImport.size);
+        long dbEnd = -1;
+        try {
+            dbEnd = dbBytes();
+        } catch (Exception e) {
+            log("database size not read at the end: %s", e.getMessage());
+        }
+        figures.put("db_bytes_at_end", dbEnd < 0 ? null : dbEnd);
+        figures.put("failures", results.stream().mapToLong(r -> r.failures() + r.unsent()).sum());
+        StringBuilder json = new StringBuilder("{");
+        figures.forEach((key, value) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append('"').append(key).append("\":");
+            if (value == null || (value instanceof Double d && (d.isNaN() || d.isInfinite()))) {
+                json.append("null");
+            } else if (value instanceof Double d) {
+                json.append(String.format(Locale.ROOT, "%.3f", d));
+            } else if (value instanceof String text) {
+                json.append('"').append(text).append('"');
+            } else {
+                json.append(value);
+            }
+        });
+        return json.append('}').toString();
+    }
+
+    /** PostgreSQL's own count of commits when there is one, else the transaction manager's. */
+    static double commits(Cost cost) {
+        return cost.pgCommits != null ? cost.pgCommits : cost.transactions;
     }
 
     /** Median over rounds of (intake p50 / baseline p50) of the same round. */
@@ -726,6 +941,12 @@ public class LookupBench {
                 case "import-timeout" -> importTimeoutSeconds = Long.parseLong(value);
                 case "deadline" -> deadlineSeconds = Long.parseLong(value);
                 case "note" -> note = value;
+                case "pid" -> pid = Long.parseLong(value);
+                case "clock-ticks" -> clockTicks = Integer.parseInt(value);
+                case "db" -> db = value;
+                case "db-file" -> dbFile = value;
+                case "pg-database" -> pgDatabase = value;
+                case "cost-requests" -> costRequests = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option --" + name);
             }
         });
