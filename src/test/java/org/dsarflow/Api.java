@@ -45,6 +45,27 @@ public final class Api {
                 "studyKeys", java.util.List.of("kitbags"));
     }
 
+    /** A valid body for POST /api/complaints, about {@code about} (a request reference) or nothing (null). */
+    public static Map<String, Object> complaintBody(String receivedAt, String about) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of(
+                "receivedAt", receivedAt,
+                "channel", "EMAIL",
+                "complainant", Map.of("name", "Casey Complainant", "email", "casey.complainant@example.org"),
+                "summary", "My request was answered late and incompletely."));
+        if (about != null) {
+            body.put("about", about);
+        }
+        return body;
+    }
+
+    /** Logs a complaint as the DPO, received today, about nothing in particular, and answers its reference. */
+    public static String logComplaint() {
+        return dpo().body(complaintBody(java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(), null))
+                .post("/api/complaints")
+                .then().statusCode(201)
+                .extract().path("reference");
+    }
+
     /** Logs a request as the DPO and answers its reference. */
     public static String logRequest(String type, String receivedAt) {
         return dpo().body(requestBody(type, receivedAt))

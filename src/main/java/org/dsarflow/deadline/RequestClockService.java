@@ -56,7 +56,7 @@ public class RequestClockService {
         BankHolidayCalendar calendar = calendars.calendar();
         LocalDate today = LocalDate.now(clock);
         return requests.stream().collect(Collectors.toMap(r -> r.id, r ->
-                RequestClock.restore(r.receivedOn, events.getOrDefault(r.id, List.of()), calendar)
+                RequestClock.restore(r.receivedOn, r.type, events.getOrDefault(r.id, List.of()), calendar)
                         .read(calendar, today), (a, b) -> a, LinkedHashMap::new));
     }
 
@@ -77,7 +77,7 @@ public class RequestClockService {
 
     @Transactional
     public DsarRequest recordClockEvent(String reference, ClockEventBody body, String actor) {
-        DsarRequest request = DsarRequest.require(reference);
+        DsarRequest request = DsarRequest.requireLocked(reference);
         boolean needsReason = body.kind() == ClockEventKind.EXTENSION_NOTIFIED;
         if (needsReason && (body.reason() == null || body.reason().isBlank())) {
             throw new InvalidInputException("reason", "an extension needs its reason (complex or numerous requests)");
@@ -96,6 +96,19 @@ public class RequestClockService {
         return request;
     }
 
+    /**
+     * Records the answer to an open clarification, if there is one: paused or, under Art 12A(5) for a
+     * request other than access, left running.
+     */
+    public void clarificationAnswered(DsarRequest request, LocalDate on, String actor) {
+        List<ClockEvent> events = RecordedClockEvent.forRequests(List.of(request.id)).stream()
+                .map(RecordedClockEvent::toClockEvent).toList();
+        if (RequestClock.restore(request.receivedOn, request.type, events, calendars.calendar())
+                .awaitingClarification()) {
+            record(request, new ClockEvent(ClockEventKind.CLARIFICATION_RECEIVED, on, null), actor);
+        }
+    }
+
     /** Checks the event against the clock, stores it and announces it, so the deadline is recalculated. */
     public void record(DsarRequest request, ClockEvent event, String actor) {
         if (event.on().isAfter(LocalDate.now(clock))) {
@@ -108,7 +121,7 @@ public class RequestClockService {
                 .map(RecordedClockEvent::toClockEvent).toList();
         BankHolidayCalendar calendar = calendars.calendar();
         try {
-            RequestClock.restore(request.receivedOn, events, calendar).apply(event, calendar);
+            RequestClock.restore(request.receivedOn, request.type, events, calendar).apply(event, calendar);
         } catch (ClockEventRejectedException e) {
             throw new ConflictException(e.reason().name(), e.getMessage());
         }

@@ -182,7 +182,7 @@ public class ReviewService {
 
     /** Guarded by the request's own state: a decision proposed and not yet reviewed, with the clock running. */
     private static DsarRequest awaitingReview(String reference) {
-        DsarRequest request = DsarRequest.requireOpen(reference);
+        DsarRequest request = DsarRequest.requireLocked(reference).requireOpen();
         if (!request.awaitingReview()) {
             throw new ConflictException("NOT_AWAITING_REVIEW", "Request " + reference + " has no decision awaiting review");
         }

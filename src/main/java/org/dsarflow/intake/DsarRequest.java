@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.NaturalId;
 import org.dsarflow.shared.ConflictException;
@@ -185,6 +186,16 @@ public class DsarRequest extends PanacheEntityBase {
     /** The request, or a 404 naming its reference. */
     public static DsarRequest require(String reference) {
         return findByReference(reference).orElseThrow(() -> new UnknownResourceException("Request", reference));
+    }
+
+    /**
+     * The request, or a 404, locked until the transaction ends: changes that check what is recorded before
+     * adding to it (clock events, a review, a cancellation) run one after the other, so the second sees what
+     * the first did and is answered with its own 409 code.
+     */
+    public static DsarRequest requireLocked(String reference) {
+        return DsarRequest.<DsarRequest>find("reference", reference).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElseThrow(() -> new UnknownResourceException("Request", reference));
     }
 
     /** The request, or a 404; and a 409 REQUEST_CLOSED once it has been completed, refused or cancelled. */

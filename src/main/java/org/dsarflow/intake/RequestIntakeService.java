@@ -6,6 +6,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.shared.DsarConfig;
+import org.dsarflow.shared.Idempotency;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.Sequences;
 import org.jboss.logging.Logger;
@@ -20,11 +21,15 @@ import java.time.Year;
 public class RequestIntakeService {
 
     private static final Logger LOG = Logger.getLogger(RequestIntakeService.class);
-    public static final String IDEMPOTENCY_KEY = RequestIdempotency.HEADER;
+    public static final String IDEMPOTENCY_KEY = Idempotency.HEADER;
     /** Request numbers are drawn before the insert, because the reference is made from them. */
     private static final String REQUEST_SEQUENCE = "dsar_request_seq";
 
-    private final RequestIdempotency idempotency;
+    /** A request keeps the key that logged it, and its body's fingerprint. */
+    private static final Idempotency.Kept<DsarRequest> KEPT = new Idempotency.Kept<>(
+            DsarRequest::findByIdempotencyKey, request -> request.idempotencyFingerprint);
+
+    private final Idempotency idempotency;
     private final Sequences sequences;
     private final DsarConfig config;
     private final AuditLog audit;
@@ -32,7 +37,7 @@ public class RequestIntakeService {
     private final Event<RequestCancelled> cancelled;
     private final Clock clock;
 
-    RequestIntakeService(RequestIdempotency idempotency, Sequences sequences, DsarConfig config, AuditLog audit,
+    RequestIntakeService(Idempotency idempotency, Sequences sequences, DsarConfig config, AuditLog audit,
                          Event<RequestLogged> logged, Event<RequestCancelled> cancelled, Clock clock) {
         this.idempotency = idempotency;
         this.sequences = sequences;
@@ -64,14 +69,15 @@ public class RequestIntakeService {
         if (idempotencyKey == null) {
             return new Logged(QuarkusTransaction.requiringNew().call(() -> create(body, receipt, null, actor)), false);
         }
-        RequestIdempotency.Claim claim = idempotency.claim(idempotencyKey, body);
-        RequestIdempotency.Attempt attempt = idempotency.once(claim, () -> create(body, receipt, claim, actor));
-        return new Logged(attempt.request(), attempt.replayed());
+        Idempotency.Claim claim = idempotency.claim(idempotencyKey, body);
+        Idempotency.Attempt<DsarRequest> attempt = idempotency.once(claim, KEPT,
+                () -> create(body, receipt, claim, actor));
+        return new Logged(attempt.created(), attempt.replayed());
     }
 
     @Transactional
     public DsarRequest cancel(String reference, CancelBody body, String actor) {
-        DsarRequest request = DsarRequest.requireOpen(reference);
+        DsarRequest request = DsarRequest.requireLocked(reference).requireOpen();
         request.cancel(body.reason().strip(), Instant.now(clock));
         audit.record(reference, "REQUEST_CANCELLED", AuditLog.detail("status", request.status));
         cancelled.fire(new RequestCancelled(reference));
@@ -79,7 +85,7 @@ public class RequestIntakeService {
         return request;
     }
 
-    private DsarRequest create(LogRequestBody body, Receipt receipt, RequestIdempotency.Claim claim, String actor) {
+    private DsarRequest create(LogRequestBody body, Receipt receipt, Idempotency.Claim claim, String actor) {
         long id = sequences.next(REQUEST_SEQUENCE);
         DsarRequest request = DsarRequest.log(id, "DSAR-%d-%06d".formatted(Year.now(clock).getValue(), id),
                 body.logging(receipt), Instant.now(clock), actor);

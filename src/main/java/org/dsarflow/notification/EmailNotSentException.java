@@ -7,6 +7,11 @@ package org.dsarflow.notification;
 public class EmailNotSentException extends RuntimeException {
 
     public EmailNotSentException(EmailTemplate template, Throwable cause) {
+        this(template.name(), cause);
+    }
+
+    /** For any email sent through {@link MailSender}, named by its template. */
+    public EmailNotSentException(String template, Throwable cause) {
         super("Email " + template + " could not be sent: " + rootKind(cause), null, false, false);
     }
 

@@ -2,19 +2,15 @@ package org.dsarflow.notification;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.qute.Engine;
-import io.quarkus.qute.Template;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.RecordedClockEvent;
+import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.decision.ResponseRecipient;
@@ -33,32 +29,28 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Writes each email from its templates and what the request holds now, sends it, and records that it
- * went (template and recipient role, never the address) in the same transaction. Counts each email
- * sent, and each attempt that failed, by template (dsar_emails_sent_total, dsar_emails_failed_total).
+ * Writes each email about a request from its templates and what the request holds now, sends it through
+ * {@link MailSender} (which counts it), and records that it went (template and recipient role, never the
+ * address) in the same transaction.
  */
 @ApplicationScoped
 public class EmailService {
 
     private static final Logger LOG = Logger.getLogger(EmailService.class);
 
-    private final Mailer mailer;
-    private final Engine qute;
+    private final MailSender sender;
     private final DsarConfig config;
     private final ResponsePackageService packages;
     private final ObjectMapper json;
     private final AuditLog audit;
-    private final MeterRegistry metrics;
 
-    EmailService(Mailer mailer, Engine qute, DsarConfig config, ResponsePackageService packages, ObjectMapper json,
-                 AuditLog audit, MeterRegistry metrics) {
-        this.mailer = mailer;
-        this.qute = qute;
+    EmailService(MailSender sender, DsarConfig config, ResponsePackageService packages, ObjectMapper json,
+                 AuditLog audit) {
+        this.sender = sender;
         this.config = config;
         this.packages = packages;
         this.json = json;
         this.audit = audit;
-        this.metrics = metrics;
     }
 
     /**
@@ -129,9 +121,8 @@ public class EmailService {
         boolean exports = exports(request);
         boolean attach = template == EmailTemplate.RESPONSE && config.mail().attachPackage() && exports;
         MailModel model = model(request, template, addressee, attach, exports);
-        String name = template.templateName(addressee.representative(request));
-        Mail mail = Mail.withText(to, template.subject(reference), render(name, "txt", model))
-                .setHtml(render(name, "html", model));
+        Mail mail = sender.write(to, template.subject(reference), template.templateName(addressee.representative(request)),
+                model);
         if (attach) {
             ResponsePackage built = packages.build(reference);
             mail.addAttachment(reference + "-response.json", json(built), "application/json");
@@ -140,13 +131,7 @@ public class EmailService {
                         "text/csv");
             }
         }
-        try {
-            mailer.send(mail);
-        } catch (RuntimeException e) {
-            failed(template).increment();
-            throw e;
-        }
-        sent(template).increment();
+        sender.send(mail, template.name());
         LOG.infof("Request %s: email %s sent to the %s", reference, template, addressee.role());
         return new Sent(template, addressee.role(), true, attach);
     }
@@ -168,20 +153,8 @@ public class EmailService {
     /** Every template's counters from the start, at zero, so a rate over them is defined before the first email. */
     void registerCounters(@Observes StartupEvent start) {
         for (EmailTemplate template : EmailTemplate.values()) {
-            sent(template);
-            failed(template);
+            sender.registerCounters(template.name());
         }
-    }
-
-    private Counter sent(EmailTemplate template) {
-        return Counter.builder("dsar.emails.sent").description("Emails handed to the mail server, by template")
-                .tag("template", template.name()).register(metrics);
-    }
-
-    private Counter failed(EmailTemplate template) {
-        return Counter.builder("dsar.emails.failed")
-                .description("Email attempts that failed, by template: each is retried, the last raises an incident")
-                .tag("template", template.name()).register(metrics);
     }
 
     private MailModel model(DsarRequest request, EmailTemplate template, Addressee addressee, boolean attach,
@@ -189,6 +162,7 @@ public class EmailService {
         List<DecisionAction> actions = request.decidedAt == null ? List.of() : DecisionAction.of(request.id);
         String relationship = request.madeOnBehalf() ? words(request.onBehalfOf.relationship) : null;
         Optional<Review> refusal = Review.of(request.id).filter(review -> !review.approved());
+        StatutoryRegime regime = StatutoryRegime.forReceipt(request.receivedOn);
         return new MailModel(
                 request.reference,
                 request.type.name(),
@@ -207,11 +181,14 @@ public class EmailService {
                 actions.stream().map(a -> a.explanation).toList(),
                 attach,
                 exports,
+                regime.inPlainWords(),
+                regime.clarificationPauses(request.type),
                 addressee.representative(request) ? relationship : null,
                 addressee.role() == EmailTemplate.Recipient.SUBJECT ? relationship : null,
                 request.authority != null,
                 actions.stream().filter(a -> a.redaction != null)
-                        .map(a -> a.holdingKey + ": " + a.redaction.inWords()).toList());
+                        .map(a -> a.holdingKey + ": " + a.redaction.inWords()).toList(),
+                config.mail().dpoMailbox());
     }
 
     private static String words(Enum<?> value) {
@@ -229,14 +206,6 @@ public class EmailService {
                         request.id, kind).<RecordedClockEvent>firstResult())
                 .map(event -> event.reason)
                 .orElse(null);
-    }
-
-    private String render(String templateName, String extension, MailModel model) {
-        Template found = qute.getTemplate(templateName + "." + extension);
-        if (found == null) {
-            throw new IllegalStateException("Email template " + templateName + "." + extension + " is missing");
-        }
-        return found.data("m", model).render();
     }
 
     private byte[] json(ResponsePackage built) {

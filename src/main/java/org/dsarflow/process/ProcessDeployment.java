@@ -9,7 +9,7 @@ import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
 import org.jboss.logging.Logger;
 
 /**
- * Deploys the BPMN once the engine is up. Duplicate filtering makes a restart, or a second node,
+ * Deploys the BPMN (requests, complaints) once the engine is up. Duplicate filtering makes a restart, or a second node,
  * reuse the deployed version unless the model changed.
  */
 @ApplicationScoped
@@ -22,8 +22,10 @@ public class ProcessDeployment {
                 .name("dsarflow")
                 .enableDuplicateFiltering(true)
                 .addClasspathResource(DsarProcess.BPMN_RESOURCE)
+                .addClasspathResource(ComplaintProcessModel.BPMN_RESOURCE)
                 .deploy();
-        LOG.infof("Process model %s deployed (deployment %s)", DsarProcess.KEY, deployment.getId());
+        LOG.infof("Process models %s and %s deployed (deployment %s)", DsarProcess.KEY, ComplaintProcessModel.KEY,
+                deployment.getId());
         long legacy = runtime.createProcessInstanceQuery().processDefinitionKey(SendEmailDelegate.LEGACY_KEY).count();
         if (legacy > 0) {
             LOG.infof("%d emails of the retired %s process are still to go; they finish as before",

@@ -50,7 +50,7 @@ public class TaskInbox implements Inbox {
     /** Open user tasks and incidents, each with its request's deadline; tasks, incidents and requests read once each. */
     @Override
     @Transactional
-    public TaskPage open(int page, int size) {
+    public TaskPage open(Inbox.Filter filter, int page, int size) {
         List<Task> open = tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list();
         Map<String, String> references = open.isEmpty() ? Map.of() : runtime.createProcessInstanceQuery()
                 .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
@@ -65,7 +65,7 @@ public class TaskInbox implements Inbox {
         List<IncidentDesk.Open> failed = incidents.open();
         Set<String> wanted = new HashSet<>(references.values());
         failed.forEach(incident -> wanted.add(incident.reference()));
-        Map<String, Deadlined> byReference = requests(wanted);
+        Map<String, Deadlined> byReference = requests(wanted, filter);
 
         List<InboxTask> inbox = new ArrayList<>();
         for (Task task : open) {
@@ -74,14 +74,14 @@ public class TaskInbox implements Inbox {
                 VariableInstance holding = holdingTasks.get(task.getExecutionId());
                 inbox.add(request.task(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                         holdingOf(holding, DsarProcess.CUSTODIAN_TASK), holdingOf(holding, DsarProcess.REDACTION_TASK),
-                        task.getCreateTime().toInstant()));
+                        task.getCreateTime().toInstant(), false));
             }
         }
         for (IncidentDesk.Open incident : failed) {
             Deadlined request = byReference.get(incident.reference());
             if (request != null) {
                 inbox.add(request.task(incident.id(), incident.activity(), incident.message(), null, null,
-                        incident.at()));
+                        incident.at(), true));
             }
         }
         inbox.sort(BY_DEADLINE);
@@ -97,14 +97,22 @@ public class TaskInbox implements Inbox {
     private record Deadlined(DsarRequest request, RequestViews.Due due) {
 
         InboxTask task(String id, String activity, String name, String custodianTask, String redactionTask,
-                       Instant createdAt) {
+                       Instant createdAt, boolean incident) {
+            String note = DsarProcess.ASK_FOR_IDENTIFIERS.equals(activity)
+                    ? due.regime().clarificationNote(request.type) : null;
             return new InboxTask(id, request.reference, activity, name, custodianTask, createdAt, request.type,
-                    request.status, due.deadline(), due.dueSoon(), due.overdue(), redactionTask);
+                    request.status, due.deadline(), due.dueSoon(), due.overdue(), incident, due.clock(), note,
+                    redactionTask);
         }
     }
 
-    private Map<String, Deadlined> requests(Collection<String> references) {
-        List<DsarRequest> requests = DsarRequest.list("reference in ?1", Set.copyOf(references));
+    /** The requests of these references that the filter keeps: a task of any other is left out of the inbox. */
+    private Map<String, Deadlined> requests(Collection<String> references, Inbox.Filter filter) {
+        List<DsarRequest> requests = DsarRequest.<DsarRequest>list("reference in ?1", Set.copyOf(references)).stream()
+                .filter(r -> filter.status() == null || r.status == filter.status())
+                .filter(r -> filter.type() == null || r.type == filter.type())
+                .filter(r -> filter.studyKey() == null || r.studyKeys.contains(filter.studyKey()))
+                .toList();
         Map<Long, RequestViews.Due> due = views.due(requests);
         return requests.stream().collect(Collectors.toMap(r -> r.reference, r -> new Deadlined(r, due.get(r.id))));
     }

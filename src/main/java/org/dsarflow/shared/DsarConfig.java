@@ -37,6 +37,51 @@ public interface DsarConfig {
 
     Mail mail();
 
+    Limits limits();
+
+    /**
+     * What one request may carry. Past a limit the answer is a 4xx problem naming what was too big, never
+     * a 500 from deep inside a parser or the database.
+     */
+    interface Limits {
+        /** How deeply JSON objects and arrays may nest. */
+        @WithDefault("32")
+        int jsonNestingDepth();
+
+        /** The longest JSON string value, in characters (the longest column the service stores is 4,000). */
+        @WithDefault("10000")
+        int jsonStringLength();
+
+        /** The longest cell of an imported CSV registry, in characters. */
+        @WithDefault("10000")
+        int csvCellLength();
+
+        /** The largest page size of a list. */
+        @WithDefault("200")
+        int pageSize();
+
+        /** The highest page number of a list: deeper paging is a filter's job. */
+        @WithDefault("10000")
+        int pageNumber();
+
+        /** The longest request line (method, path and query), in bytes. */
+        @WithDefault("4096")
+        int requestLineLength();
+
+        /** The most header bytes a request may carry. */
+        @WithDefault("16384")
+        int headerSize();
+    }
+
+    Complaints complaints();
+
+    /** Data protection complaints (DPA 2018 s.164A). */
+    interface Complaints {
+        /** The DPO mailbox is reminded of an open complaint that has gone this long without an update. */
+        @WithDefault("P30D")
+        Period reminderAfter();
+    }
+
     /** Who emails come from and go to, and what they say of the organisation. */
     interface Mail {
         /** The sender of every email. */
@@ -61,6 +106,10 @@ public interface DsarConfig {
         /** From the request's close; the ICO expects no longer than needed to show how it was handled. */
         @WithDefault("P2Y")
         Period closedRequest();
+
+        /** From a complaint's outcome; the same rule as for requests, set on its own. */
+        @WithDefault("P2Y")
+        Period closedComplaint();
 
         /** Quartz-style cron of the daily run; "off" disables it. */
         @WithDefault("0 30 2 * * ?")

@@ -1,6 +1,8 @@
 package org.dsarflow.view;
 
 import org.dsarflow.deadline.ClockStop;
+import org.dsarflow.complaint.ComplaintStatus;
+import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.OthersInformation;
@@ -43,6 +45,8 @@ public record RequestView(
         @Schema(description = "The day the response is due, extended if notified; null while the clock is stopped")
         LocalDate deadline,
         boolean extended,
+        @Schema(description = "The rules on time limits applied: those in force on the receipt date")
+        StatutoryRegime.Summary regime,
         Clock clock,
         boolean overdue,
         boolean dueSoon,
@@ -56,6 +60,7 @@ public record RequestView(
         @Schema(description = "Whom a representative acts for, and their authority; null when the subject asked. "
                 + "Auditors see the relationship only.")
         OnBehalfOf onBehalfOf,
+        @Schema(description = "The complaints about this request (DPA 2018 s.164A)") List<ComplaintLink> complaints,
         @Schema(description = "The subject is a child (the request says so, or a record they were located by is a "
                 + "child's): the review needs the DPO's childJudgement")
         boolean aboutAChild) {
@@ -74,9 +79,11 @@ public record RequestView(
 
     /**
      * {@code pausedDays} counts clarification days, an open pause up to today; {@code pausedSince} is
-     * set while paused; {@code awaiting} names what a stopped clock waits for.
+     * set while paused; {@code awaiting} names what a stopped clock waits for; {@code note} says why the
+     * clock runs where a reader might expect it to stop (a clarification under Art 12A(5)).
      */
-    public record Clock(ClockState state, int pausedDays, LocalDate pausedSince, Set<ClockStop> awaiting) {
+    public record Clock(ClockState state, int pausedDays, LocalDate pausedSince, Set<ClockStop> awaiting,
+                        String note) {
     }
 
     /** The proposed actions, the phase each study was decided on, and the DPO's review once given. */
@@ -116,6 +123,10 @@ public record RequestView(
     public record Incident(String id, String activity, String message, Instant at) {
     }
 
+    /** A complaint about this request, by reference, and where it stands. */
+    public record ComplaintLink(@Schema(examples = "CMP-2026-000007") String reference, ComplaintStatus status) {
+    }
+
     /** Whether the restriction this request placed still holds. */
     public record Restriction(boolean active, Instant liftedAt, String liftReason) {
     }
@@ -138,7 +149,7 @@ public record RequestView(
         OnBehalfOf auditorOnBehalfOf = onBehalfOf == null ? null
                 : new OnBehalfOf(onBehalfOf.relationship(), null, null, null);
         return new RequestView(reference, type, status, channel, receivedAt, receivedOn, clockStartedOn, deadline,
-                extended, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
-                incidents, outcome, auditorOnBehalfOf, aboutAChild);
+                extended, regime, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
+                incidents, outcome, auditorOnBehalfOf, complaints, aboutAChild);
     }
 }

@@ -2,11 +2,14 @@ package org.dsarflow.view;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.dsarflow.complaint.Complaint;
 import org.dsarflow.deadline.CalendarService;
 import org.dsarflow.deadline.ClockReading;
 import org.dsarflow.deadline.RequestClockService;
+import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.ChildJudgement;
 import org.dsarflow.intake.Authority;
+import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.Receipt;
 import org.dsarflow.shared.DsarConfig;
@@ -59,8 +62,12 @@ public class RequestViews {
         return auditor ? view.forAuditor() : view;
     }
 
-    /** A request's deadline as it stands today, and whether it is overdue or due soon (never once closed). */
-    public record Due(LocalDate deadline, boolean overdue, boolean dueSoon) {
+    /**
+     * A request's deadline as it stands today, whether it is overdue or due soon (never once closed), the
+     * state of its clock and the rules it runs by.
+     */
+    public record Due(LocalDate deadline, boolean overdue, boolean dueSoon, ClockState clock,
+                      StatutoryRegime regime) {
     }
 
     /** Each request's deadline as it stands today, by id: all the inbox needs of a request's clock. */
@@ -78,10 +85,13 @@ public class RequestViews {
         List<Long> ids = requests.stream().map(r -> r.id).toList();
         Map<Long, SubjectMatch> matches = ids.isEmpty() ? Map.of() : SubjectMatch.of(ids);
         Decisions decisions = Decisions.of(requests);
-        Map<String, List<RequestView.Incident>> open = incidents.of(requests.stream().map(r -> r.reference).toList());
+        List<String> references = requests.stream().map(r -> r.reference).toList();
+        Map<String, List<RequestView.Incident>> open = incidents.of(references);
+        Map<String, List<RequestView.ComplaintLink>> complaints = complaintsAbout(references);
         Set<Long> children = aboutAChild(requests, matches);
         return requests.stream().map(r -> view(r, readings.get(r.id), today, matches.get(r.id), decisions,
-                open.getOrDefault(r.reference, List.of()), children.contains(r.id))).toList();
+                open.getOrDefault(r.reference, List.of()), complaints.getOrDefault(r.reference, List.of()),
+                children.contains(r.id))).toList();
     }
 
     /**
@@ -109,14 +119,26 @@ public class RequestViews {
         return children;
     }
 
+    private static Map<String, List<RequestView.ComplaintLink>> complaintsAbout(List<String> references) {
+        if (references.isEmpty()) {
+            return Map.of();
+        }
+        return Complaint.<Complaint>list("aboutReference in ?1 order by id", references).stream()
+                .collect(Collectors.groupingBy(c -> c.aboutReference,
+                        Collectors.mapping(c -> new RequestView.ComplaintLink(c.reference, c.status),
+                                Collectors.toList())));
+    }
+
     private Due due(DsarRequest request, ClockReading reading, LocalDate today) {
         boolean open = !request.status.isClosed();
         return new Due(reading.deadline(), open && reading.overdue(today),
-                open && reading.dueSoon(today, calendars.calendar(), config.dueSoonWorkingDays()));
+                open && reading.dueSoon(today, calendars.calendar(), config.dueSoonWorkingDays()), reading.state(),
+                reading.regime());
     }
 
     private RequestView view(DsarRequest request, ClockReading reading, LocalDate today, SubjectMatch match,
-                             Decisions decisions, List<RequestView.Incident> incidents, boolean aboutAChild) {
+                             Decisions decisions, List<RequestView.Incident> incidents,
+                             List<RequestView.ComplaintLink> complaints, boolean aboutAChild) {
         Due due = due(request, reading, today);
         return new RequestView(
                 request.reference,
@@ -128,7 +150,9 @@ public class RequestViews {
                 reading.clockStartedOn(),
                 due.deadline(),
                 reading.extended(),
-                new RequestView.Clock(reading.state(), reading.pausedDays(), reading.pausedSince(), reading.awaiting()),
+                reading.regime().summary(),
+                new RequestView.Clock(reading.state(), reading.pausedDays(), reading.pausedSince(), reading.awaiting(),
+                        reading.note()),
                 due.overdue(),
                 due.dueSoon(),
                 match == null ? null : new RequestView.Match(match.status, match.sorted()),
@@ -138,6 +162,7 @@ public class RequestViews {
                 incidents,
                 request.outcome,
                 onBehalfOf(request),
+                complaints,
                 aboutAChild);
     }
 

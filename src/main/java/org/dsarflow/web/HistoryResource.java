@@ -34,8 +34,17 @@ public class HistoryResource {
         this.json = json;
     }
 
-    /** One event in a request's history, its detail as a JSON object. */
+    /** One event in a request's (or a complaint's) history, its detail as a JSON object. */
     public record HistoryEvent(long seq, Instant at, String actor, String action, String activity, JsonNode detail) {
+
+        static HistoryEvent of(AuditEntry entry, ObjectMapper json) {
+            try {
+                return new HistoryEvent(entry.seq(), entry.at(), entry.actor(), entry.action(), entry.activity(),
+                        json.readTree(entry.detail()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("An audit entry's detail is not JSON", e);
+            }
+        }
     }
 
     @Operation(summary = "A request's history", description = "Every audit entry of the request, in order, each with "
@@ -47,16 +56,6 @@ public class HistoryResource {
     @RolesAllowed({Roles.DPO, Roles.AUDITOR})
     public List<HistoryEvent> history(@Parameter(description = "The request's reference", example = "DSAR-2025-000042")
                                       @RestPath String reference) {
-        return trail.history(reference).stream()
-                .map(e -> new HistoryEvent(e.seq(), e.at(), e.actor(), e.action(), e.activity(), detail(e)))
-                .toList();
-    }
-
-    private JsonNode detail(AuditEntry entry) {
-        try {
-            return json.readTree(entry.detail());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An audit entry's detail is not JSON", e);
-        }
+        return trail.history(reference).stream().map(e -> HistoryEvent.of(e, json)).toList();
     }
 }

@@ -5,6 +5,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.ws.rs.Path;
+import org.dsarflow.complaint.AcknowledgementDeadline;
+import org.dsarflow.complaint.ProgressReminder;
 import org.dsarflow.deadline.BankHolidayCalendar;
 import org.dsarflow.deadline.ClockEvent;
 import org.dsarflow.deadline.ClockReading;
@@ -12,6 +14,7 @@ import org.dsarflow.deadline.DeadlineCalculator;
 import org.dsarflow.deadline.DeadlineCheck;
 import org.dsarflow.deadline.RequestClock;
 import org.dsarflow.deadline.StatutoryPeriod;
+import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.ChildJudgement;
 import org.dsarflow.decision.DecisionTable;
 import org.dsarflow.decision.PhaseChoice;
@@ -57,10 +60,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule rulesArePlainJava = noClasses()
-            .that().belongToAnyOf(RequestClock.class, StatutoryPeriod.class, DeadlineCalculator.class,
+            .that().belongToAnyOf(RequestClock.class, StatutoryRegime.class, StatutoryPeriod.class, DeadlineCalculator.class,
                     DeadlineCheck.class, ClockReading.class, ClockEvent.class, BankHolidayCalendar.class, Receipt.class,
                     ClosedRequestRetention.class, DecisionTable.class, PhaseChoice.class, PhaseTimeline.class,
-                    ChildJudgement.class)
+                    ChildJudgement.class,
+                    AcknowledgementDeadline.class, ProgressReminder.class)
             .or().haveFullyQualifiedName("org.dsarflow.subject.RegistryRowCheck")
             .or().haveFullyQualifiedName("org.dsarflow.subject.StudyShape")
             .or().resideInAPackage("org.dsarflow.subject.identity..")

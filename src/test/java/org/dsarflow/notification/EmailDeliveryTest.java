@@ -137,6 +137,9 @@ class EmailDeliveryTest {
                 "Information Commissioner");
         String refusal = response(refused);
         assertThat(refusal).contains("manifestly excessive", "sixth identical request", "Information Commissioner");
+        // Art 12(4) and s.164A: the controller's own complaints route, the ICO, and a court, in every response.
+        assertThat(List.of(erasure, refusal)).allSatisfy(response -> assertThat(response)
+                .contains("you may complain to us", DPO_MAILBOX, "seek a judicial remedy"));
     }
 
     @Test

@@ -6,8 +6,11 @@ import jakarta.inject.Inject;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.dsarflow.Api;
 import org.dsarflow.Jobs;
 import org.dsarflow.Studies;
+import org.dsarflow.complaint.ComplaintEmail;
+import org.dsarflow.complaint.ComplaintStatus;
 import org.dsarflow.intake.Channel;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.intake.RequestType;
@@ -139,8 +142,8 @@ class MetricsTest {
         Map<String, Set<String>> allowed = Map.of(
                 "type", names(RequestType.values()),
                 "channel", names(Channel.values()),
-                "status", names(RequestStatus.values()),
-                "template", names(EmailTemplate.values()),
+                "status", union(names(RequestStatus.values()), names(ComplaintStatus.values())),
+                "template", union(names(EmailTemplate.values()), names(ComplaintEmail.values())),
                 "outcome", Set.of("created", "updated", "rejected"));
         String text = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher series = SERIES.matcher(text);
@@ -156,7 +159,32 @@ class MetricsTest {
         assertThat(seen).as("dsar_* series").isGreaterThan(60);
         assertThat(text).contains("dsar_requests_logged_total", "dsar_requests_open", "dsar_requests_overdue",
                 "dsar_requests_due_soon", "dsar_emails_sent_total", "dsar_emails_failed_total", "dsar_incidents_open",
-                "dsar_job_executor_backlog", "dsar_registry_import_rows_total");
+                "dsar_job_executor_backlog", "dsar_registry_import_rows_total", "dsar_complaints_logged_total",
+                "dsar_complaints_open", "dsar_complaints_acknowledgement_overdue");
+    }
+
+    @Test
+    void complaintsOpenAndThoseNotAcknowledgedInTimeAreGauged() throws InterruptedException {
+        String received = "dsar_complaints_open{status=\"RECEIVED\"}";
+        String overdue = "dsar_complaints_acknowledgement_overdue";
+        String logged = "dsar_complaints_logged_total{channel=\"EMAIL\"}";
+        Map<String, Double> before = scrape();
+
+        // Received 31 days ago and not acknowledged (no job runs here): its 30 days are over.
+        dpo().body(Api.complaintBody(LocalDate.now(ZoneId.of("Europe/London")).minusDays(31).toString(), null))
+                .post("/api/complaints").then().statusCode(201);
+
+        assertThat(settled(() -> scrape().get(received), value -> value == before.get(received) + 1))
+                .isEqualTo(before.get(received) + 1);
+        assertThat(settled(() -> scrape().get(overdue), value -> value == before.get(overdue) + 1))
+                .isEqualTo(before.get(overdue) + 1);
+        assertThat(scrape().get(logged)).isEqualTo(before.get(logged) + 1);
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> more) {
+        Set<String> all = new java.util.TreeSet<>(some);
+        all.addAll(more);
+        return all;
     }
 
     private static String rows(String outcome) {

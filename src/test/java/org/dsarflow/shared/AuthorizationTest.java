@@ -2,6 +2,7 @@ package org.dsarflow.shared;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import org.dsarflow.Api;
 import org.dsarflow.Studies;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -107,6 +108,26 @@ class AuthorizationTest {
         Call redaction = new Call("POST redactions", AuthorizationTest::heldBackForRedaction, (s, ref) -> s
                 .body("{\"holdingKey\":\"interviews\",\"outcome\":\"REDACTED\",\"reasons\":\"Names removed\"}")
                 .post("/api/requests/{ref}/redactions", ref));
+        Call logComplaint = new Call("POST /api/complaints", (s, ref) -> s
+                .body(Api.complaintBody("2026-07-01", ref)).post("/api/complaints"));
+        Call complaints = new Call("GET /api/complaints", () -> null, (s, ref) -> s.get("/api/complaints"));
+        Call complaint = new Call("GET /api/complaints/{ref}", Api::logComplaint,
+                (s, ref) -> s.get("/api/complaints/{ref}", ref));
+        Call complaintHistory = new Call("GET complaint history", Api::logComplaint,
+                (s, ref) -> s.get("/api/complaints/{ref}/history", ref));
+        Call complaintUpdate = new Call("POST complaint updates", Api::logComplaint, (s, ref) -> s
+                .body("{\"note\":\"Asked the study team\",\"tellComplainant\":false}")
+                .post("/api/complaints/{ref}/updates", ref));
+        Call complaintAcknowledgement = new Call("POST complaint acknowledgement", Api::logComplaint, (s, ref) -> s
+                .body("{\"sentOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")) + "\"}")
+                .post("/api/complaints/{ref}/acknowledgement", ref));
+        Call complaintOutcome = new Call("POST complaint outcome", Api::logComplaint, (s, ref) -> s
+                .body("{\"outcome\":\"NOT_UPHELD\",\"summary\":\"Answered in time\"}")
+                .post("/api/complaints/{ref}/outcome", ref));
+        Call complaintReport = new Call("GET /api/complaints/report", () -> null,
+                (s, ref) -> s.get("/api/complaints/report?from=2026-06-19&to=2026-12-31"));
+        Call complaintReportCsv = new Call("GET /api/complaints/report?format=csv", () -> null,
+                (s, ref) -> s.get("/api/complaints/report?from=2026-06-19&to=2026-12-31&format=csv"));
         // The operator's endpoints act on no request, so none is logged for them.
         Call metrics = new Call("GET /q/metrics", () -> null, (s, ref) -> s.get("/q/metrics"));
         Call openapi = new Call("GET /q/openapi", () -> null, (s, ref) -> s.get("/q/openapi"));
@@ -147,6 +168,15 @@ class AuthorizationTest {
                 row(process,         401, 200, 200, 403),
                 row(authority,       401, 200, 403, 403),
                 row(redaction,       401, 200, 403, 403),
+                row(logComplaint,    401, 201, 403, 403),
+                row(complaints,      401, 200, 200, 403),
+                row(complaint,       401, 200, 200, 403),
+                row(complaintHistory, 401, 200, 200, 403),
+                row(complaintUpdate, 401, 200, 403, 403),
+                row(complaintAcknowledgement, 401, 200, 403, 403),
+                row(complaintOutcome, 401, 200, 403, 403),
+                row(complaintReport, 401, 200, 200, 403),
+                row(complaintReportCsv, 401, 200, 200, 403),
                 row(metrics,         200, 200, 200, 200),
                 row(openapi,         200, 200, 200, 200),
                 row(swaggerUi,       200, 200, 200, 200))

@@ -408,6 +408,8 @@ class BadInputTest {
         expectProblem(dpo().get("/api/calendar/deadline").then(), 400, "invalid-input", "receivedOn");
         expectProblem(dpo().get("/api/calendar/deadline?receivedOn=2025-02-30").then(), 400, "invalid-input", "receivedOn");
         expectProblem(dpo().get("/api/calendar/deadline?receivedOn=yesterday").then(), 400, "invalid-input", "receivedOn");
+        expectProblem(dpo().get("/api/calendar/deadline?receivedOn=2026-02-05&type=SHOUTING").then(), 400,
+                "invalid-input", "type");
     }
 
     @Test
@@ -419,6 +421,79 @@ class BadInputTest {
         expectProblem(admin().body("{\"england-and-wales\":{\"division\":\"england-and-wales\",\"events\":"
                         + "[{\"title\":\"Leap\",\"date\":\"2025-02-30\"}]}}")
                 .put("/api/calendar/holidays").then(), 400, "invalid-input", "body");
+    }
+
+    static final String COMPLAINT = """
+            {"receivedAt":"2026-07-01","channel":"EMAIL",
+             "complainant":{"name":"Sam Secret","email":"sam.secret@example.org"},"summary":"Sam Secret says it was late"}""";
+
+    static Stream<Arguments> logComplaintBodies() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"receivedAt\":", 400, "malformed-json", null),
+                Arguments.of("missing receivedAt", COMPLAINT.replace("\"receivedAt\":\"2026-07-01\",", ""), 400, "invalid-input", "receivedAt"),
+                Arguments.of("impossible date", COMPLAINT.replace("2026-07-01", "2026-02-30"), 400, "invalid-input", "receivedAt"),
+                Arguments.of("receivedAt in the future", COMPLAINT.replace("2026-07-01", TOMORROW), 400, "invalid-input", "receivedAt"),
+                Arguments.of("unknown channel", COMPLAINT.replace("\"EMAIL\"", "\"SMOKE_SIGNAL\""), 400, "invalid-input", "channel"),
+                Arguments.of("missing complainant", COMPLAINT.replaceAll("\"complainant\":\\{[^}]*},", ""), 400, "invalid-input", "complainant"),
+                Arguments.of("complainant not contactable", COMPLAINT.replace(",\"email\":\"sam.secret@example.org\"}", "}"), 400, "invalid-input", "complainant"),
+                Arguments.of("bad email", COMPLAINT.replace("sam.secret@example.org\"}", "not-an-address\"}"), 400, "invalid-input", "complainant.email"),
+                Arguments.of("missing summary", COMPLAINT.replace(",\"summary\":\"Sam Secret says it was late\"", ""), 400, "invalid-input", "summary"),
+                Arguments.of("about not a request reference", COMPLAINT.replace("late\"}", "late\",\"about\":\"my request\"}"), 400, "invalid-input", "about"),
+                Arguments.of("about an unknown request", COMPLAINT.replace("late\"}", "late\",\"about\":\"" + UNKNOWN + "\"}"), 400, "invalid-input", "about"));
+    }
+
+    @ParameterizedTest(name = "POST /api/complaints: {0}")
+    @MethodSource("logComplaintBodies")
+    void logComplaintBody(String name, String body, int status, String type, String field) {
+        expectProblem(dpo().body(body).post("/api/complaints").then(), status, type, field);
+    }
+
+    @Test
+    void complaintUpdatesAcknowledgementsAndOutcomes() {
+        String complaint = dpo().body(COMPLAINT).post("/api/complaints").then().statusCode(201).extract().path("reference");
+        expectProblem(dpo().body("{\"tellComplainant\":true}").post("/api/complaints/{ref}/updates", complaint).then(),
+                400, "invalid-input", "note");
+        expectProblem(dpo().body("{\"note\":\"Asked\"}").post("/api/complaints/{ref}/updates", complaint).then(),
+                400, "invalid-input", "tellComplainant");
+        expectProblem(dpo().body("{\"sentOn\":\"" + TOMORROW + "\"}")
+                .post("/api/complaints/{ref}/acknowledgement", complaint).then(), 400, "invalid-input", "sentOn");
+        expectProblem(dpo().body("{\"sentOn\":\"2026-06-30\"}")
+                .post("/api/complaints/{ref}/acknowledgement", complaint).then(), 400, "invalid-input", "sentOn");
+        expectProblem(dpo().body("{\"sentOn\":\"1 July\"}")
+                .post("/api/complaints/{ref}/acknowledgement", complaint).then(), 400, "invalid-input", "sentOn");
+        expectProblem(dpo().body("{\"outcome\":\"SETTLED\",\"summary\":\"Done\"}")
+                .post("/api/complaints/{ref}/outcome", complaint).then(), 400, "invalid-input", "outcome");
+        expectProblem(dpo().body("{\"outcome\":\"UPHELD\"}")
+                .post("/api/complaints/{ref}/outcome", complaint).then(), 400, "invalid-input", "summary");
+        dpo().body("{\"sentOn\":\"2026-07-02\"}").post("/api/complaints/{ref}/acknowledgement", complaint)
+                .then().statusCode(200);
+        expectProblem(dpo().body("{\"sentOn\":\"2026-07-03\"}")
+                .post("/api/complaints/{ref}/acknowledgement", complaint).then(), 409, "conflict", null)
+                .body("code", equalTo("COMPLAINT_ACKNOWLEDGED"));
+        dpo().body("{\"outcome\":\"UPHELD\",\"summary\":\"We were late\"}")
+                .post("/api/complaints/{ref}/outcome", complaint).then().statusCode(200);
+        expectProblem(dpo().body("{\"outcome\":\"NOT_UPHELD\",\"summary\":\"Again\"}")
+                .post("/api/complaints/{ref}/outcome", complaint).then(), 409, "conflict", null)
+                .body("code", equalTo("COMPLAINT_CLOSED"));
+        expectProblem(dpo().body("{\"note\":\"Late note\",\"tellComplainant\":false}")
+                .post("/api/complaints/{ref}/updates", complaint).then(), 409, "conflict", null)
+                .body("code", equalTo("COMPLAINT_CLOSED"));
+    }
+
+    @Test
+    void complaintQueriesAndUnknownComplaints() {
+        expectProblem(dpo().get("/api/complaints/CMP-1999-999999").then(), 404, "not-found", null);
+        expectProblem(dpo().get("/api/complaints/CMP-1999-999999/history").then(), 404, "not-found", null);
+        expectProblem(dpo().body("{\"outcome\":\"UPHELD\",\"summary\":\"x\"}")
+                .post("/api/complaints/CMP-1999-999999/outcome").then(), 404, "not-found", null);
+        expectProblem(dpo().get("/api/complaints?status=LOST").then(), 400, "invalid-input", "status");
+        expectProblem(dpo().get("/api/complaints?ackOverdue=perhaps").then(), 400, "invalid-input", "ackOverdue");
+        expectProblem(dpo().get("/api/complaints?size=0").then(), 400, "invalid-input", "size");
+        expectProblem(dpo().get("/api/complaints/report?to=2026-12-31").then(), 400, "invalid-input", "from");
+        expectProblem(dpo().get("/api/complaints/report?from=2026-12-31&to=2026-01-01").then(), 400, "invalid-input", "from");
+        expectProblem(dpo().get("/api/complaints/report?from=2026-02-30&to=2026-12-31").then(), 400, "invalid-input", "from");
+        expectProblem(dpo().get("/api/complaints/report?from=2026-01-01&to=2026-12-31&format=xml").then(),
+                400, "invalid-input", "format");
     }
 
     private static ValidatableResponse expectProblem(ValidatableResponse response, int status, String type, String field) {

@@ -68,6 +68,16 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public Limits limits() {
+                return null;
+            }
+
+            @Override
+            public Complaints complaints() {
+                return null;
+            }
+
+            @Override
             public Calendar calendar() {
                 return () -> "england-and-wales";
             }

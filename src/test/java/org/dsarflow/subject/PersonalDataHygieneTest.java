@@ -61,6 +61,25 @@ class PersonalDataHygieneTest {
         assertThat(log).contains(reference).doesNotContain(EMAIL).doesNotContainIgnoringCase(SURNAME);
     }
 
+    @Test
+    void aComplainantsDetailsAndWordsStayWithTheComplaint() throws Exception {
+        String email = "zq.complainant.marker@example.org";
+        String words = "Zqxgrievance";
+        String reference = dpo().body(Map.of("receivedAt", "2026-07-01", "channel", "EMAIL",
+                        "complainant", Map.of("name", "Robin " + words, "email", email),
+                        "summary", words + " about my request"))
+                .post("/api/complaints").then().statusCode(201).extract().path("reference");
+        dpo().body(Map.of("note", words + " enquiry", "tellComplainant", true))
+                .post("/api/complaints/{ref}/updates", reference).then().statusCode(200);
+        dpo().body(Map.of("outcome", "UPHELD", "summary", words + " outcome"))
+                .post("/api/complaints/{ref}/outcome", reference).then().statusCode(200);
+
+        assertThat(tablesContaining(email)).isEqualTo(Set.of("dsar_complaint"));
+        assertThat(tablesContaining(words)).isEqualTo(Set.of("dsar_complaint", "dsar_complaint_update"));
+        String log = Files.readString(Path.of("target", "quarkus.log"));
+        assertThat(log).contains(reference).doesNotContain(email).doesNotContain(words);
+    }
+
     /** Every text column of every table, ours and the engine's, searched for the value. */
     private Set<String> tablesContaining(String value) throws Exception {
         Set<String> found = new TreeSet<>();

@@ -1,0 +1,29 @@
+package org.dsarflow.complaint;
+
+import io.quarkus.qute.TemplateData;
+
+import java.time.LocalDate;
+
+/**
+ * What a complaint's email may say, built at send time from the complaint, so process variables carry only
+ * its reference. The emails to the DPO mailbox are given no name, summary or note.
+ *
+ * @param updateNote the progress update the email tells of
+ */
+@TemplateData
+public record ComplaintMailModel(
+        String reference,
+        String organisation,
+        String postalAddress,
+        String dpoMailbox,
+        String complainantName,
+        LocalDate receivedOn,
+        LocalDate acknowledgementDue,
+        String aboutReference,
+        String status,
+        LocalDate lastProgressOn,
+        String updateNote,
+        String outcome,
+        String outcomeSummary,
+        String outcomeActions) {
+}
