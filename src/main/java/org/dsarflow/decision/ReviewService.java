@@ -170,7 +170,7 @@ public class ReviewService {
     }
 
     /** The requester says the subject is a child, or a record the subject was located by is a child's. */
-    public static boolean aboutAChild(DsarRequest request) {
+    private static boolean aboutAChild(DsarRequest request) {
         if (request.madeOnBehalf() && ChildJudgement.isChild(request.onBehalfOf.subjectCategory)) {
             return true;
         }

@@ -60,11 +60,14 @@ public record RequestView(
         @Schema(description = "Whom a representative acts for, and their authority; null when the subject asked. "
                 + "Auditors see the relationship only.")
         OnBehalfOf onBehalfOf,
-        @Schema(description = "The complaints about this request (DPA 2018 s.164A)") List<ComplaintLink> complaints) {
+        @Schema(description = "The complaints about this request (DPA 2018 s.164A)") List<ComplaintLink> complaints,
+        @Schema(description = "The subject is a child (the request says so, or a record they were located by is a "
+                + "child's): the review needs the DPO's childJudgement")
+        boolean aboutAChild) {
 
     /** A request made for someone else: how the requester stands to the subject, and the authority shown. */
     public record OnBehalfOf(Relationship relationship, String subjectName, String subjectCategory,
-                             boolean child, Authority authority) {
+                             Authority authority) {
     }
 
     public record Authority(AuthorityEvidence evidence, LocalDate receivedOn, String recordedBy, Instant recordedAt) {
@@ -144,9 +147,9 @@ public record RequestView(
                         a.custodianConfirmedOn(), a.redactionNeeded(), a.redaction()))
                 .toList());
         OnBehalfOf auditorOnBehalfOf = onBehalfOf == null ? null
-                : new OnBehalfOf(onBehalfOf.relationship(), null, null, false, null);
+                : new OnBehalfOf(onBehalfOf.relationship(), null, null, null);
         return new RequestView(reference, type, status, channel, receivedAt, receivedOn, clockStartedOn, deadline,
                 extended, regime, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
-                incidents, outcome, auditorOnBehalfOf, complaints);
+                incidents, outcome, auditorOnBehalfOf, complaints, aboutAChild);
     }
 }

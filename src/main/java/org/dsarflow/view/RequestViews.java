@@ -7,18 +7,24 @@ import org.dsarflow.deadline.CalendarService;
 import org.dsarflow.deadline.ClockReading;
 import org.dsarflow.deadline.RequestClockService;
 import org.dsarflow.deadline.StatutoryRegime;
-import org.dsarflow.decision.ReviewService;
+import org.dsarflow.decision.ChildJudgement;
 import org.dsarflow.intake.Authority;
 import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.Receipt;
 import org.dsarflow.shared.DsarConfig;
+import org.dsarflow.subject.MatchedRecord;
 import org.dsarflow.subject.SubjectMatch;
+import org.dsarflow.subject.SubjectRecord;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -82,8 +88,35 @@ public class RequestViews {
         List<String> references = requests.stream().map(r -> r.reference).toList();
         Map<String, List<RequestView.Incident>> open = incidents.of(references);
         Map<String, List<RequestView.ComplaintLink>> complaints = complaintsAbout(references);
+        Set<Long> children = aboutAChild(requests, matches);
         return requests.stream().map(r -> view(r, readings.get(r.id), today, matches.get(r.id), decisions,
-                open.getOrDefault(r.reference, List.of()), complaints.getOrDefault(r.reference, List.of()))).toList();
+                open.getOrDefault(r.reference, List.of()), complaints.getOrDefault(r.reference, List.of()),
+                children.contains(r.id))).toList();
+    }
+
+    /**
+     * The requests about a child: the requester said the subject is one, or a record the subject was located by
+     * is a child's (ChildJudgement's categories). One query for the page.
+     */
+    private static Set<Long> aboutAChild(List<DsarRequest> requests, Map<Long, SubjectMatch> matches) {
+        Set<Long> children = new HashSet<>();
+        Map<MatchedRecord, List<Long>> byRecord = new HashMap<>();
+        for (DsarRequest request : requests) {
+            if (request.madeOnBehalf() && ChildJudgement.isChild(request.onBehalfOf.subjectCategory)) {
+                children.add(request.id);
+            }
+            SubjectMatch match = matches.get(request.id);
+            if (match != null) {
+                match.records.forEach(record -> byRecord.computeIfAbsent(record, r -> new ArrayList<>()).add(request.id));
+            }
+        }
+        if (!byRecord.isEmpty()) {
+            SubjectRecord.<SubjectRecord>list("category in ?1 and subjectRef in ?2", ChildJudgement.CHILD_CATEGORIES,
+                            byRecord.keySet().stream().map(MatchedRecord::subjectRef).collect(Collectors.toSet()))
+                    .forEach(record -> children.addAll(
+                            byRecord.getOrDefault(new MatchedRecord(record.studyKey, record.subjectRef), List.of())));
+        }
+        return children;
     }
 
     private static Map<String, List<RequestView.ComplaintLink>> complaintsAbout(List<String> references) {
@@ -105,7 +138,7 @@ public class RequestViews {
 
     private RequestView view(DsarRequest request, ClockReading reading, LocalDate today, SubjectMatch match,
                              Decisions decisions, List<RequestView.Incident> incidents,
-                             List<RequestView.ComplaintLink> complaints) {
+                             List<RequestView.ComplaintLink> complaints, boolean aboutAChild) {
         Due due = due(request, reading, today);
         return new RequestView(
                 request.reference,
@@ -129,21 +162,18 @@ public class RequestViews {
                 incidents,
                 request.outcome,
                 onBehalfOf(request),
-                complaints);
+                complaints,
+                aboutAChild);
     }
 
-    /**
-     * Whom a representative acts for and the authority they showed; {@code child} where the requester said the
-     * subject is one or a record the subject was located by is a child's. Null for the subject's own request.
-     */
+    /** Whom a representative acts for and the authority they showed; null for the subject's own request. */
     private static RequestView.OnBehalfOf onBehalfOf(DsarRequest request) {
         if (!request.madeOnBehalf()) {
             return null;
         }
         Authority authority = request.authority;
         return new RequestView.OnBehalfOf(request.onBehalfOf.relationship, request.onBehalfOf.subjectName,
-                request.onBehalfOf.subjectCategory, ReviewService.aboutAChild(request),
-                authority == null ? null : new RequestView.Authority(authority.evidence, authority.receivedOn,
+                request.onBehalfOf.subjectCategory, authority == null ? null : new RequestView.Authority(authority.evidence, authority.receivedOn,
                         authority.recordedBy, authority.recordedAt));
     }
 }

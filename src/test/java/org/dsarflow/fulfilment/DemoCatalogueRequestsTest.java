@@ -321,6 +321,7 @@ class DemoCatalogueRequestsTest {
                 "survey", "la-data", "interview-recordings", "workshop-observation");
         String reference = logged(child, "OBJECTION", receivedAt);
         dpo().get("/api/requests/{ref}", reference).then()
+                .body("aboutAChild", equalTo(true))
                 .body("decision.actions.findAll { it.holdingKey != 'workshop-observation' }.action",
                         everyItem(equalTo(expected)))
                 .body("decision.actions.find { it.holdingKey == 'workshop-observation' }.action",

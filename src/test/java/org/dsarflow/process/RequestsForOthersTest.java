@@ -65,7 +65,7 @@ class RequestsForOthersTest {
                 .body("status", equalTo("AWAITING_REVIEW"))
                 .body("onBehalfOf.relationship", equalTo("PARENT_OR_GUARDIAN"))
                 .body("onBehalfOf.subjectName", equalTo(CHILD_NAME))
-                .body("onBehalfOf.child", equalTo(true))
+                .body("aboutAChild", equalTo(true))
                 .body("onBehalfOf.authority", nullValue());
         auditor().get("/api/requests/{ref}", reference).then()
                 .body("onBehalfOf.relationship", equalTo("PARENT_OR_GUARDIAN"))
@@ -132,7 +132,7 @@ class RequestsForOthersTest {
     void aCompetentChildWhoDidNotAgreeIsAnsweredThemselvesOrTheRequestIsRefusedToTheParent() {
         String childEmail = person("CHILD", "drive");
         String answeredToChild = authorised(logRequest(childEmail, PARENT, "PARENT_OR_GUARDIAN", null));
-        dpo().get("/api/requests/{ref}", answeredToChild).then().body("onBehalfOf.child", equalTo(true));
+        dpo().get("/api/requests/{ref}", answeredToChild).then().body("aboutAChild", equalTo(true));
         dpo().body(approveWith(judgement(true, false, "REQUESTER"))).post("/api/requests/{ref}/review", answeredToChild)
                 .then().statusCode(400).body("field", equalTo("childJudgement.respondTo"));
         dpo().body(approveWith(judgement(true, false, "SUBJECT"))).post("/api/requests/{ref}/review", answeredToChild)
@@ -191,7 +191,7 @@ class RequestsForOthersTest {
     void aSolicitorWithSignedAuthorityIsAnsweredWithoutAChildJudgement() {
         String adultEmail = person("SOCIAL_WORKER", "drive");
         String reference = logRequest(adultEmail, SOLICITOR, "LEGAL_REPRESENTATIVE", null);
-        dpo().get("/api/requests/{ref}", reference).then().body("onBehalfOf.child", equalTo(false));
+        dpo().get("/api/requests/{ref}", reference).then().body("aboutAChild", equalTo(false));
 
         dpo().body(Map.of("evidence", "SIGNED_AUTHORITY", "receivedOn", "2025-06-02"))
                 .post("/api/requests/{ref}/authority", reference).then().statusCode(200)
