@@ -7,27 +7,38 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * HTTP Basic for the accounts dpo, auditor and admin. An account whose password is not configured
- * is disabled, so an empty password can never log in.
+ * is disabled, so an empty password can never log in. Failures are throttled (LoginThrottle) per account
+ * name and client address; an unknown name is hashed and compared like a known one.
  */
 @ApplicationScoped
 public class BuiltInAccounts implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private static final Set<String> ACCOUNTS = Set.of(Roles.DPO, Roles.AUDITOR, Roles.ADMIN);
 
-    private final DsarConfig config;
+    /** Compared against when the account is unknown or disabled, so that costs what a known account costs. */
+    private static final String NO_SECRET = "no-account-has-this-password-" + UUID.randomUUID();
 
-    BuiltInAccounts(DsarConfig config) {
+    private final DsarConfig config;
+    private final LoginThrottle throttle;
+
+    BuiltInAccounts(DsarConfig config, LoginThrottle throttle) {
         this.config = config;
+        this.throttle = throttle;
     }
 
     @Override
@@ -39,17 +50,30 @@ public class BuiltInAccounts implements IdentityProvider<UsernamePasswordAuthent
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
         String account = request.getUsername();
+        String address = clientAddress(request);
+        Optional<Duration> wait = throttle.refusal(account, address);
+        if (wait.isPresent()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(new LoginThrottledException(wait.get())));
+        }
         String given = new String(request.getPassword().getPassword());
-        String expected = ACCOUNTS.contains(account) && config.accounts().containsKey(account)
+        boolean known = ACCOUNTS.contains(account);
+        String expected = known && config.accounts().containsKey(account)
                 ? config.accounts().get(account).password().filter(p -> !p.isBlank()).orElse(null)
                 : null;
-        if (expected == null || !sameSecret(given, expected)) {
+        boolean same = sameSecret(given, expected == null ? NO_SECRET : expected);
+        if (expected == null || !same) {
+            throttle.failed(account, address, known);
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(account))
                 .addRole(account)
                 .build());
+    }
+
+    private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return http == null || http.request().remoteAddress() == null ? "unknown" : http.request().remoteAddress().host();
     }
 
     /** Compares digests in constant time, so response timing says nothing about the password. */
