@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +23,8 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class UserService {
+
+    private static final String NO_ONES_HASH = Passwords.hash(UUID.randomUUID().toString());
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     private static final Set<String> ROLES = Set.of(Roles.DPO, Roles.AUDITOR, Roles.ADMIN);
@@ -101,13 +104,19 @@ public class UserService {
         return UserView.of(user);
     }
 
-    /** The enabled user of that name whose password this is; empty otherwise, saying nothing of why. */
+    /** A sign-in's answer: the user, when enabled and the password is theirs; whether the name is a user's. */
+    public record SignIn(Optional<UserView> user, boolean known) {
+    }
+
+    /**
+     * Checks the password of the user of that name. An unknown or disabled name is checked against a hash of
+     * no one's password, so it costs what a known name costs and the answer's timing says nothing.
+     */
     @Transactional
-    public Optional<UserView> authenticate(String username, String password) {
-        return StaffUser.findByUsername(username)
-                .filter(user -> user.enabled)
-                .filter(user -> Passwords.matches(password, user.passwordHash))
-                .map(UserView::of);
+    public SignIn authenticate(String username, String password) {
+        Optional<StaffUser> found = StaffUser.findByUsername(username);
+        boolean matches = Passwords.matches(password, found.map(user -> user.passwordHash).orElse(NO_ONES_HASH));
+        return new SignIn(found.filter(user -> user.enabled && matches).map(UserView::of), found.isPresent());
     }
 
     private static StaffUser require(String username) {

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -35,7 +36,11 @@ public class AuditTrail {
     }
 
     /** The outcome of walking the chain: {@code firstBroken} is the seq of the first entry that does not follow. */
-    public record Verification(boolean valid, long entries, Long firstBroken) {
+    /**
+     * {@code reason} is REWRITTEN when an entry no longer follows the one before it, TRUNCATED when the
+     * chain ends before the head row's last entry; null when valid.
+     */
+    public record Verification(boolean valid, long entries, Long firstBroken, String reason) {
     }
 
     public List<AuditEntry> history(String requestRef) {
@@ -54,11 +59,16 @@ public class AuditTrail {
                 List.of(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC)), sink);
     }
 
+    /**
+     * Walks the chain up to the head as read first (entries appended meanwhile are left for the next
+     * verification) and compares its end with the head, so deleting the newest entries shows.
+     */
     public Verification verify() {
+        Map.Entry<Long, String> head = head();
         long[] walked = {0, 0};
         String[] previousHash = {AuditChain.GENESIS};
         Long[] broken = {null};
-        query("SELECT " + COLUMNS + " FROM dsar_audit_event ORDER BY seq", List.of(), entry -> {
+        query("SELECT " + COLUMNS + " FROM dsar_audit_event WHERE seq <= ? ORDER BY seq", List.of(head.getKey()), entry -> {
             walked[0]++;
             if (broken[0] == null && !AuditChain.follows(entry, walked[1], previousHash[0])) {
                 broken[0] = entry.seq();
@@ -66,7 +76,27 @@ public class AuditTrail {
             walked[1] = entry.seq();
             previousHash[0] = entry.hash();
         });
-        return new Verification(broken[0] == null, walked[0], broken[0]);
+        if (broken[0] != null) {
+            return new Verification(false, walked[0], broken[0], "REWRITTEN");
+        }
+        if (walked[1] != head.getKey() || !previousHash[0].equals(head.getValue())) {
+            return new Verification(false, walked[0], walked[1] + 1, "TRUNCATED");
+        }
+        return new Verification(true, walked[0], null, null);
+    }
+
+    private Map.Entry<Long, String> head() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT last_seq, last_hash FROM dsar_audit_head WHERE id = 1");
+             ResultSet result = select.executeQuery()) {
+            if (!result.next()) {
+                throw new IllegalStateException("The audit log has no head row");
+            }
+            return Map.entry(result.getLong(1), result.getString(2));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The audit log's head could not be read", e);
+        }
     }
 
     private boolean requestExists(String reference) {

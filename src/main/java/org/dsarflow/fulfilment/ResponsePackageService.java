@@ -1,7 +1,5 @@
 package org.dsarflow.fulfilment;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -10,6 +8,7 @@ import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.decision.Review;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.shared.ConflictException;
+import org.dsarflow.shared.SpreadsheetSafeCsv;
 import org.dsarflow.subject.DataSource;
 import org.dsarflow.subject.Holding;
 import org.dsarflow.subject.RegistryMaintenance;
@@ -34,7 +33,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class ResponsePackageService {
 
-    private static final CsvMapper CSV = new CsvMapper();
     private static final CsvSchema CSV_SCHEMA = CsvSchema.builder()
             .addColumn("studyKey").addColumn("subjectRef").addColumn("kind").addColumn("name").addColumn("value")
             .build().withHeader();
@@ -81,11 +79,7 @@ public class ResponsePackageService {
             study.identifiers().forEach((name, value) -> rows.add(row(study, "identifier", name, value)));
             study.attributes().forEach((name, value) -> rows.add(row(study, "attribute", name, value)));
         }
-        try {
-            return CSV.writer(CSV_SCHEMA).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Response package could not be written as CSV", e);
-        }
+        return SpreadsheetSafeCsv.write(CSV_SCHEMA, rows);
     }
 
     private Optional<ResponsePackage.StudyData> study(String studyKey, List<DecisionAction> actions) {

@@ -7,29 +7,40 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * HTTP Basic for the bootstrap accounts dpo, auditor and admin. An account whose password is not configured
- * is disabled, so an empty password can never log in. Any other name is passed on (an empty answer lets
- * the next provider, the named users, try); no named user can take one of these names, so the order in
- * which the two are asked does not matter.
+ * HTTP Basic (and the workbench's form) for the bootstrap accounts dpo, auditor and admin. An account whose
+ * password is not configured is disabled, so an empty password can never log in. Any other name is passed on
+ * (an empty answer lets the next provider, the named users, try); no named user can take one of these names,
+ * so the order in which the two are asked does not matter. Failures are throttled (LoginThrottle) per account
+ * name and client address, before either provider checks a password.
  */
 @ApplicationScoped
 public class BuiltInAccounts implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private static final Set<String> ACCOUNTS = Set.of(Roles.DPO, Roles.AUDITOR, Roles.ADMIN);
 
-    private final DsarConfig config;
+    /** Compared against when the account is unknown or disabled, so that costs what a known account costs. */
+    private static final String NO_SECRET = "no-account-has-this-password-" + UUID.randomUUID();
 
-    BuiltInAccounts(DsarConfig config) {
+    private final DsarConfig config;
+    private final LoginThrottle throttle;
+
+    BuiltInAccounts(DsarConfig config, LoginThrottle throttle) {
         this.config = config;
+        this.throttle = throttle;
     }
 
     /** Whether the name is a bootstrap account's, which no named user may take. */
@@ -46,6 +57,11 @@ public class BuiltInAccounts implements IdentityProvider<UsernamePasswordAuthent
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
         String account = request.getUsername();
+        String address = clientAddress(request);
+        Optional<Duration> wait = throttle.refusal(account, address);
+        if (wait.isPresent()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(new LoginThrottledException(wait.get())));
+        }
         if (!ACCOUNTS.contains(account)) {
             return Uni.createFrom().nullItem();
         }
@@ -53,13 +69,20 @@ public class BuiltInAccounts implements IdentityProvider<UsernamePasswordAuthent
         String expected = config.accounts().containsKey(account)
                 ? config.accounts().get(account).password().filter(p -> !p.isBlank()).orElse(null)
                 : null;
-        if (expected == null || !sameSecret(given, expected)) {
+        boolean same = sameSecret(given, expected == null ? NO_SECRET : expected);
+        if (expected == null || !same) {
+            throttle.failed(account, address, true);
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
         return Uni.createFrom().item(identity(account));
     }
 
-    /** Compares digests in constant time, so response timing says nothing about the password. */
+    /** The client's address, by which failures are also throttled; "unknown" outside HTTP. */
+    public static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        return http == null || http.request().remoteAddress() == null ? "unknown" : http.request().remoteAddress().host();
+    }
+
     /** The account's identity: its name is its one role. */
     static SecurityIdentity identity(String account) {
         return QuarkusSecurityIdentity.builder()
@@ -74,6 +97,7 @@ public class BuiltInAccounts implements IdentityProvider<UsernamePasswordAuthent
                 && config.accounts().get(account).password().filter(p -> !p.isBlank()).isPresent();
     }
 
+    /** Compares digests in constant time, so response timing says nothing about the password. */
     private static boolean sameSecret(String given, String expected) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

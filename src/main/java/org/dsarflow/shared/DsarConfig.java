@@ -3,6 +3,7 @@ package org.dsarflow.shared;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.Map;
@@ -38,6 +39,26 @@ public interface DsarConfig {
     Mail mail();
 
     Limits limits();
+
+    Login login();
+
+    /** Throttling of failed logins, per account name and per client address. */
+    interface Login {
+        /** Failures of one account name allowed within the window before its logins are refused (429). */
+        @WithDefault("10")
+        int failures();
+
+        /**
+         * Failures from one client address allowed within the window before its logins are refused. Higher than
+         * {@link #failures()}: several people may share an address behind a proxy.
+         */
+        @WithDefault("100")
+        int addressFailures();
+
+        /** The window over which failures are forgotten again. */
+        @WithDefault("PT5M")
+        Duration window();
+    }
 
     /**
      * What one request may carry. Past a limit the answer is a 4xx problem naming what was too big, never

@@ -3,7 +3,6 @@ package org.dsarflow.web;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.Roles;
+import org.dsarflow.shared.SpreadsheetSafeCsv;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.dsarflow.audit.AuditEntry;
 import org.dsarflow.audit.AuditTrail;
@@ -27,7 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -104,7 +106,8 @@ public class AuditResource {
                 }
             };
             case CSV -> out -> {
-                try (SequenceWriter rows = new CsvMapper().writer(CSV_COLUMNS).writeValues(out)) {
+                try (SequenceWriter rows = SpreadsheetSafeCsv.rows(CSV_COLUMNS,
+                        new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
                     trail.export(start, end, entry -> write(rows, entry));
                 }
             };

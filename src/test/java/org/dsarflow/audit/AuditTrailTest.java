@@ -98,6 +98,71 @@ class AuditTrailTest {
     }
 
     @Test
+    void verifyShowsTheNewestEntriesDeletedAndADeletedMiddleEntry() throws SQLException {
+        logRequest("ACCESS", "2025-03-10");
+        verify().body("valid", equalTo(true)).body("reason", equalTo(null));
+        long last = lastSeq();
+        List<Object[]> removed = delete(last - 1, last);
+        try {
+            verify().body("valid", equalTo(false)).body("reason", equalTo("TRUNCATED"))
+                    .body("firstBroken", equalTo((int) (last - 1)));
+        } finally {
+            restore(removed);
+        }
+        verify().body("valid", equalTo(true));
+        List<Object[]> middle = delete(last - 2, last - 2);
+        try {
+            verify().body("valid", equalTo(false)).body("reason", equalTo("REWRITTEN"))
+                    .body("firstBroken", equalTo((int) (last - 1)));
+        } finally {
+            restore(middle);
+        }
+        verify().body("valid", equalTo(true));
+    }
+
+    private List<Object[]> delete(long fromSeq, long toSeq) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT * FROM dsar_audit_event WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
+                select.setLong(1, fromSeq);
+                select.setLong(2, toSeq);
+                try (ResultSet result = select.executeQuery()) {
+                    int columns = result.getMetaData().getColumnCount();
+                    while (result.next()) {
+                        Object[] row = new Object[columns];
+                        for (int i = 0; i < columns; i++) {
+                            row[i] = result.getObject(i + 1);
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM dsar_audit_event WHERE seq BETWEEN ? AND ?")) {
+                delete.setLong(1, fromSeq);
+                delete.setLong(2, toSeq);
+                delete.executeUpdate();
+            }
+        }
+        return rows;
+    }
+
+    private void restore(List<Object[]> rows) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            for (Object[] row : rows) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO dsar_audit_event VALUES ("
+                        + "?,".repeat(row.length - 1) + "?)")) {
+                    for (int i = 0; i < row.length; i++) {
+                        insert.setObject(i + 1, row[i]);
+                    }
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    @Test
     void concurrentChangesMakeOneGapFreeValidChain() throws Exception {
         long before = lastSeq();
         ExecutorService threads = Executors.newFixedThreadPool(8);

@@ -6,19 +6,22 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class BuiltInAccountsTest {
 
-    private final BuiltInAccounts accounts = new BuiltInAccounts(config(Map.of(
+    private final DsarConfig config = config(Map.of(
             "dpo", Optional.of("s3cret"),
             "auditor", Optional.empty(),
-            "admin", Optional.of("  "))));
+            "admin", Optional.of("  ")));
+    private final BuiltInAccounts accounts = new BuiltInAccounts(config, new LoginThrottle(config, null));
 
     @Test
     void theRightPasswordGivesTheRoleOfTheAccount() {
@@ -41,6 +44,26 @@ class BuiltInAccountsTest {
     void wrongPasswordsFailAndUnknownAccountsArePassedOn() {
         assertThatThrownBy(() -> login("dpo", "S3cret")).isInstanceOf(AuthenticationFailedException.class);
         assertThat(login("root", "s3cret")).isNull();
+    }
+
+    @Test
+    void anAccountNameFailingTenTimesIsRefusedUncheckedWithAGrowingWait() {
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> login("auditor", "guess")).isInstanceOf(AuthenticationFailedException.class)
+                    .hasNoCause();
+        }
+        Duration first = throttledFor("auditor", "guess");
+        Duration second = throttledFor("auditor", "guess");
+        assertThat(first).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5));
+        assertThat(second).isGreaterThan(first);
+        assertThat(login("dpo", "s3cret").getPrincipal().getName()).as("other accounts are not slowed").isEqualTo("dpo");
+    }
+
+    private Duration throttledFor(String user, String password) {
+        Throwable refused = catchThrowable(() -> login(user, password));
+        assertThat(refused).isInstanceOf(AuthenticationFailedException.class)
+                .hasCauseInstanceOf(LoginThrottledException.class);
+        return ((LoginThrottledException) refused.getCause()).retryAfter();
     }
 
     private SecurityIdentity login(String user, String password) {
@@ -79,6 +102,26 @@ class BuiltInAccountsTest {
             @Override
             public Complaints complaints() {
                 return null;
+            }
+
+            @Override
+            public Login login() {
+                return new Login() {
+                    @Override
+                    public int failures() {
+                        return 10;
+                    }
+
+                    @Override
+                    public int addressFailures() {
+                        return 100;
+                    }
+
+                    @Override
+                    public Duration window() {
+                        return Duration.ofMinutes(5);
+                    }
+                };
             }
 
             @Override
