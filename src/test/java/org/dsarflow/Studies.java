@@ -38,6 +38,18 @@ public final class Studies {
                         holding("archive", "Secure research archive", "EXTERNAL", "ANONYMISED", "PRIMARY")));
     }
 
+    /**
+     * A study whose interview recordings (internal) are liable to contain other people's information, beside a
+     * restricted drive: an access request's copy of the interviews waits for the DPO's redaction step.
+     */
+    public static String createWithInterviews(String phase, String phaseSince) {
+        Map<String, Object> interviews = new java.util.HashMap<>(holding("interviews", "Interview recordings",
+                "INTERNAL", "IDENTIFIED", "PRIMARY"));
+        interviews.put("othersInformation", true);
+        return register("interviews-", phase, phaseSince, List.of(List.of("email")), "Public task", List.of(), List.of(
+                holding("drive", "Restricted shared drive", "INTERNAL", "IDENTIFIED", "PRIMARY"), interviews));
+    }
+
     private static String register(String prefix, String phase, String phaseSince, List<List<String>> schemes,
                                    String basis, List<String> recipients, List<Map<String, Object>> holdings) {
         String key = prefix + System.nanoTime() % 1_000_000 + "-" + NEXT.incrementAndGet();

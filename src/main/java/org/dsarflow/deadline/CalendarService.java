@@ -8,16 +8,18 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
+import org.dsarflow.intake.RequestType;
 import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.QueryParameters;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,20 +95,31 @@ public class CalendarService {
         return document();
     }
 
-    public DeadlineAnswer deadlineFor(String receivedOn) {
+    public DeadlineAnswer deadlineFor(String receivedOn, String type) {
         if (receivedOn == null || receivedOn.isBlank()) {
             throw new InvalidInputException("receivedOn", "receivedOn is required (YYYY-MM-DD)");
         }
-        LocalDate day;
-        try {
-            day = LocalDate.parse(receivedOn.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("receivedOn", "receivedOn is not a valid ISO date (YYYY-MM-DD)");
-        }
+        LocalDate day = QueryParameters.date("receivedOn", receivedOn).orElseThrow();
+        RequestType requestType = requestType(type);
         BankHolidayCalendar current = calendar;
         LocalDate deadline = DeadlineCalculator.deadline(day, current);
         LocalDate extended = DeadlineCalculator.extendedDeadline(day, current);
-        return new DeadlineAnswer(day, deadline, extended, current.covers(day) && current.covers(extended));
+        StatutoryRegime regime = StatutoryRegime.forReceipt(day);
+        return new DeadlineAnswer(day, deadline, extended, current.covers(day) && current.covers(extended),
+                requestType, regime.summary(),
+                requestType == null ? null : regime.clarificationPauses(requestType),
+                requestType == null ? null : regime.clarificationNote(requestType));
+    }
+
+    private static RequestType requestType(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        try {
+            return RequestType.valueOf(type.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("type", "type must be one of " + Arrays.toString(RequestType.values()));
+        }
     }
 
     void seedIfEmpty() {

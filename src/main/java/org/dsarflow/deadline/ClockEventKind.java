@@ -6,6 +6,10 @@ public enum ClockEventKind {
     IDENTITY_CONFIRMED,
     FEE_REQUESTED,
     FEE_RECEIVED,
+    /** A representative is asked for their authority to act for the subject: the clock stops as for identity. */
+    AUTHORITY_REQUESTED,
+    /** Recorded with the authority itself (POST /api/requests/{ref}/authority), never on its own. */
+    AUTHORITY_RECEIVED,
     CLARIFICATION_REQUESTED,
     CLARIFICATION_RECEIVED,
     EXTENSION_NOTIFIED

@@ -13,6 +13,8 @@ public class ClockEventRejectedException extends RuntimeException {
         NOT_STOPPED_FOR_FEE,
         ALREADY_STOPPED_FOR_IDENTITY,
         ALREADY_STOPPED_FOR_FEE,
+        NOT_STOPPED_FOR_AUTHORITY,
+        ALREADY_STOPPED_FOR_AUTHORITY,
         NOT_PAUSED,
         ALREADY_PAUSED,
         CLOCK_STOPPED,

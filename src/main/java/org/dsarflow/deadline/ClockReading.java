@@ -21,6 +21,9 @@ import java.util.Set;
  * @param pausedDays       days added for clarification, counting an open pause as if it ended on the reading day
  * @param pausedSince      first day of the open clarification pause; null unless paused
  * @param awaiting         what a stopped clock waits for; empty unless stopped
+ * @param regime           the rules the clock runs by, those in force on the receipt date
+ * @param note             why the clock runs as it does where a reader might expect otherwise (a clarification
+ *                         that left it running, Art 12A(5)); null when there is nothing to say
  */
 public record ClockReading(
         ClockState state,
@@ -31,12 +34,23 @@ public record ClockReading(
         boolean extended,
         int pausedDays,
         LocalDate pausedSince,
-        Set<ClockStop> awaiting) {
+        Set<ClockStop> awaiting,
+        StatutoryRegime regime,
+        String note) {
 
     public ClockReading {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(receivedOn, "receivedOn");
+        Objects.requireNonNull(regime, "regime");
         awaiting = stops(awaiting);
+    }
+
+    /** A reading under the regime of its receipt date, with nothing to note. */
+    public ClockReading(ClockState state, LocalDate receivedOn, LocalDate clockStartedOn, LocalDate deadline,
+            LocalDate oneMonthDeadline, boolean extended, int pausedDays, LocalDate pausedSince,
+            Set<ClockStop> awaiting) {
+        this(state, receivedOn, clockStartedOn, deadline, oneMonthDeadline, extended, pausedDays, pausedSince,
+                awaiting, StatutoryRegime.forReceipt(receivedOn), null);
     }
 
     /** Running and past its deadline. A paused clock is never overdue: its deadline moves on every day. */
@@ -52,15 +66,15 @@ public record ClockReading(
     }
 
     /**
-     * The status an open request has while its clock reads so: waiting for identity, a fee or a
-     * clarification, and otherwise in progress, or awaiting the DPO's review of a proposed decision.
+     * The status an open request has while its clock reads so: waiting for identity, a representative's
+     * authority, a fee or a clarification, and otherwise in progress, or awaiting the DPO's review of a proposed decision.
      */
     public RequestStatus openStatus(boolean awaitingReview) {
         return switch (state) {
             case RUNNING -> awaitingReview ? RequestStatus.AWAITING_REVIEW : RequestStatus.IN_PROGRESS;
             case PAUSED -> RequestStatus.AWAITING_CLARIFICATION;
-            case STOPPED -> awaiting.contains(ClockStop.IDENTITY)
-                    ? RequestStatus.AWAITING_IDENTITY
+            case STOPPED -> awaiting.contains(ClockStop.IDENTITY) ? RequestStatus.AWAITING_IDENTITY
+                    : awaiting.contains(ClockStop.AUTHORITY) ? RequestStatus.AWAITING_AUTHORITY
                     : RequestStatus.AWAITING_FEE;
         };
     }

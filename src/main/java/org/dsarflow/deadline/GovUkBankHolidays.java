@@ -28,6 +28,11 @@ import java.util.Set;
 public final class GovUkBankHolidays {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The widths of the columns a calendar is stored in. */
+    private static final int MAX_DIVISION = 64;
+    private static final int MAX_TITLE = 200;
+    private static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
     private GovUkBankHolidays() {
     }
@@ -55,6 +60,10 @@ public final class GovUkBankHolidays {
         }
         Map<String, List<BankHoliday>> divisions = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : json.properties()) {
+            if (field.getKey().length() > MAX_DIVISION || !field.getKey().matches("[a-z][a-z-]*")) {
+                throw new InvalidCalendarException("a division's name must be lower-case words joined by '-', "
+                        + "at most " + MAX_DIVISION + " characters");
+            }
             divisions.put(field.getKey(), parseDivision(field.getKey(), field.getValue()));
         }
         return divisions;
@@ -80,6 +89,11 @@ public final class GovUkBankHolidays {
     private static List<BankHoliday> parseDivision(String name, JsonNode division) {
         if (!division.isObject()) {
             throw new InvalidCalendarException("division '" + name + "' must be a JSON object");
+        }
+        JsonNode named = division.get("division");
+        if (named != null && !named.asText().equals(name)) {
+            throw new InvalidCalendarException("division '" + name + "' names itself differently: its 'division' must be '"
+                    + name + "'");
         }
         JsonNode events = division.get("events");
         if (events == null || !events.isArray()) {
@@ -107,6 +121,10 @@ public final class GovUkBankHolidays {
         if (title == null || !title.isTextual() || title.asText().isBlank()) {
             throw new InvalidCalendarException(path + " has no title");
         }
+        if (title.asText().length() > MAX_TITLE || title.asText().indexOf('\u0000') >= 0) {
+            throw new InvalidCalendarException(path + ": a title is at most " + MAX_TITLE
+                    + " characters, without NUL");
+        }
         return new BankHoliday(parseDate(path, event.get("date")), title.asText());
     }
 
@@ -116,7 +134,11 @@ public final class GovUkBankHolidays {
         }
         try {
             // ISO_LOCAL_DATE resolves strictly, so an impossible date such as 2025-02-30 is rejected, not clamped.
-            return LocalDate.parse(date.asText(), DateTimeFormatter.ISO_LOCAL_DATE);
+            LocalDate parsed = LocalDate.parse(date.asText(), DateTimeFormatter.ISO_LOCAL_DATE);
+            if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+                throw new InvalidCalendarException(path + ": a date must lie between years 1 and 9999");
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
             throw new InvalidCalendarException(
                     path + ": '" + date.asText() + "' is not a valid date in the form YYYY-MM-DD", e);

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
+import org.dsarflow.intake.AuthorityRecorded;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.shared.ConflictException;
@@ -55,7 +56,7 @@ public class RequestClockService {
         BankHolidayCalendar calendar = calendars.calendar();
         LocalDate today = LocalDate.now(clock);
         return requests.stream().collect(Collectors.toMap(r -> r.id, r ->
-                RequestClock.restore(r.receivedOn, events.getOrDefault(r.id, List.of()), calendar)
+                RequestClock.restore(r.receivedOn, r.type, events.getOrDefault(r.id, List.of()), calendar)
                         .read(calendar, today), (a, b) -> a, LinkedHashMap::new));
     }
 
@@ -76,15 +77,36 @@ public class RequestClockService {
 
     @Transactional
     public DsarRequest recordClockEvent(String reference, ClockEventBody body, String actor) {
-        DsarRequest request = DsarRequest.require(reference);
+        DsarRequest request = DsarRequest.requireLocked(reference);
         boolean needsReason = body.kind() == ClockEventKind.EXTENSION_NOTIFIED;
         if (needsReason && (body.reason() == null || body.reason().isBlank())) {
             throw new InvalidInputException("reason", "an extension needs its reason (complex or numerous requests)");
         }
         request.requireOpen();
+        if (body.kind() == ClockEventKind.AUTHORITY_RECEIVED) {
+            throw new InvalidInputException("kind",
+                    "AUTHORITY_RECEIVED is recorded with the authority itself: POST /api/requests/{ref}/authority");
+        }
+        if (body.kind() == ClockEventKind.AUTHORITY_REQUESTED && !request.awaitingAuthority()) {
+            throw new ConflictException("NO_AUTHORITY_NEEDED", "Request " + reference + (request.madeOnBehalf()
+                    ? " has its authority recorded already" : " was made by the data subject: no authority is needed"));
+        }
         record(request, new ClockEvent(body.kind(), body.on(), needsReason ? body.reason().strip() : body.reason()),
                 actor);
         return request;
+    }
+
+    /**
+     * Records the answer to an open clarification, if there is one: paused or, under Art 12A(5) for a
+     * request other than access, left running.
+     */
+    public void clarificationAnswered(DsarRequest request, LocalDate on, String actor) {
+        List<ClockEvent> events = RecordedClockEvent.forRequests(List.of(request.id)).stream()
+                .map(RecordedClockEvent::toClockEvent).toList();
+        if (RequestClock.restore(request.receivedOn, request.type, events, calendars.calendar())
+                .awaitingClarification()) {
+            record(request, new ClockEvent(ClockEventKind.CLARIFICATION_RECEIVED, on, null), actor);
+        }
     }
 
     /** Checks the event against the clock, stores it and announces it, so the deadline is recalculated. */
@@ -99,7 +121,7 @@ public class RequestClockService {
                 .map(RecordedClockEvent::toClockEvent).toList();
         BankHolidayCalendar calendar = calendars.calendar();
         try {
-            RequestClock.restore(request.receivedOn, events, calendar).apply(event, calendar);
+            RequestClock.restore(request.receivedOn, request.type, events, calendar).apply(event, calendar);
         } catch (ClockEventRejectedException e) {
             throw new ConflictException(e.reason().name(), e.getMessage());
         }
@@ -107,6 +129,15 @@ public class RequestClockService {
         // The reason is free text that may name people, so only the kind and date are audited.
         audit.record(request.reference, "CLOCK_EVENT_RECORDED", AuditLog.detail("kind", event.kind(), "on", event.on()));
         recorded.fire(new ClockEventRecorded(request.reference, event.kind()));
+    }
+
+    /** The authority the clock was stopped for has arrived: the month runs from the day it did. */
+    void onAuthorityRecorded(@Observes AuthorityRecorded authority) {
+        DsarRequest request = DsarRequest.require(authority.reference());
+        if (reading(request).awaiting().contains(ClockStop.AUTHORITY)) {
+            record(request, new ClockEvent(ClockEventKind.AUTHORITY_RECEIVED, authority.receivedOn(), null),
+                    authority.recordedBy());
+        }
     }
 
     void onCalendarReplaced(@Observes CalendarReplaced replaced) {

@@ -65,6 +65,20 @@ public class DecisionAction extends PanacheEntityBase {
 
     public String custodianConfirmedBy;
 
+    /** An access request's export of a holding liable to contain other people's information: it waits for this. */
+    public boolean redactionNeeded;
+
+    /** What the DPO recorded for the other people's information in the copy; null until recorded. */
+    @Enumerated(EnumType.STRING)
+    public OthersInformation redaction;
+
+    /** Free text that may name people: never audited, never in the response package, deleted at retention. */
+    public String redactionReasons;
+
+    public String redactionRecordedBy;
+
+    public Instant redactionRecordedAt;
+
     public static List<DecisionAction> of(Long requestId) {
         return list("requestId = ?1 order by studyKey, holdingKey", requestId);
     }
@@ -113,6 +127,37 @@ public class DecisionAction extends PanacheEntityBase {
         custodianNote = note;
         custodianConfirmedBy = by;
         done(at);
+    }
+
+    /**
+     * The copy of this holding waits for the DPO to record what was done with other people's information in
+     * it; an internal holding's export is not done until then.
+     */
+    public void holdForRedaction() {
+        redactionNeeded = true;
+        if (custody == Custody.INTERNAL) {
+            state = ActionState.AWAITING_REDACTION;
+        }
+    }
+
+    /** The redaction step has been taken and not yet recorded. */
+    public boolean awaitingRedaction() {
+        return redactionNeeded && redaction == null;
+    }
+
+    /** The DPO recorded what was done with other people's information: an internal export is then done. */
+    public void redactionRecorded(OthersInformation outcome, String reasons, String by, Instant at) {
+        redaction = outcome;
+        redactionReasons = reasons;
+        redactionRecordedBy = by;
+        redactionRecordedAt = at;
+        if (state == ActionState.AWAITING_REDACTION) {
+            done(at);
+        }
+    }
+
+    void forgetRedactionReasons() {
+        redactionReasons = null;
     }
 
     /** A restriction this action placed, on our records or through the custodian. */

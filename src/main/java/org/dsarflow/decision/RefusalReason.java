@@ -1,6 +1,10 @@
 package org.dsarflow.decision;
 
-/** UK GDPR Art. 12(5): the only grounds on which a request may be refused outright. */
+/**
+ * Why a request was refused: UK GDPR Art. 12(5), manifestly unfounded or excessive, the only grounds on which
+ * the subject's own request may be refused outright; or, for a request made for someone else, that the
+ * requester has shown no authority to act for them (a competent child did not agree, say).
+ */
 public enum RefusalReason {
-    MANIFESTLY_UNFOUNDED, MANIFESTLY_EXCESSIVE
+    MANIFESTLY_UNFOUNDED, MANIFESTLY_EXCESSIVE, NO_AUTHORITY_TO_ACT
 }

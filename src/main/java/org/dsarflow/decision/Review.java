@@ -30,8 +30,29 @@ public class Review extends PanacheEntityBase {
 
     public String reviewedBy;
 
+    /** A child's request: whether the DPO judged the child competent to act for themselves; else null. */
+    public Boolean childCompetent;
+
+    /** A competent child's request by a representative: whether the child agreed to them acting; else null. */
+    public Boolean childAgreed;
+
+    /** Whom the response goes to; null: the requester. */
+    @Enumerated(EnumType.STRING)
+    public ResponseRecipient respondTo;
+
+    /** The DPO's reasons for the child judgement: free text, deleted with the request's other personal data. */
+    public String childReasons;
+
     static Review approved(Long requestId, String justification, String by) {
         return of(requestId, ReviewOutcome.APPROVED, null, justification, by);
+    }
+
+    /** The DPO's judgement of a child's competence, and whom the response goes to. */
+    void childJudged(boolean competent, Boolean agreed, ResponseRecipient recipient, String reasons) {
+        childCompetent = competent;
+        childAgreed = agreed;
+        respondTo = recipient;
+        childReasons = reasons;
     }
 
     static Review refused(Long requestId, RefusalReason reason, String justification, String by) {
@@ -49,6 +70,7 @@ public class Review extends PanacheEntityBase {
     /** The closed-request retention has run out for the request reviewed. */
     void forgetJustification() {
         justification = null;
+        childReasons = null;
     }
 
     public boolean approved() {

@@ -26,7 +26,24 @@ public record ReviewBody(
         @Size(max = 4000) String justification,
         @Schema(description = "The ground of a refusal (Art. 12(5))") RefusalReason refusalReason,
         @Size(max = 50) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String,
-                @NotNull @Size(max = 4000) String> changes) {
+                @NotNull @Size(max = 4000) String> changes,
+        @Schema(description = "Needed for a child's request (the located record's or the given category is a "
+                + "child): the DPO's judgement of the child's competence and whom the response goes to")
+        @Valid ChildJudgementBody childJudgement) {
+
+    /**
+     * The DPO's judgement of a child's request: whether the child is competent to act for themselves, whether
+     * a competent child agreed to the representative acting, and whom the response goes to; with reasons.
+     */
+    public record ChildJudgementBody(
+            @NotNull Boolean competent,
+            @Schema(description = "A competent child's request by a representative: did the child agree to them acting?")
+            Boolean agreedToRepresentative,
+            @NotNull ResponseRecipient respondTo,
+            @Schema(description = "Why: free text kept with the review, never in the audit log",
+                    examples = "Aged 15, understands the request and asked us to reply to her directly.")
+            @NotBlank @Size(max = 4000) String reasons) {
+    }
 
     /** The DPO's choice for one holding; {@code studyKey} may be left out when only one matched study has it. */
     public record Amendment(

@@ -10,6 +10,8 @@ import org.dsarflow.intake.RequestType;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.subject.Holding;
+import org.dsarflow.subject.SubjectMatch;
+import org.dsarflow.subject.SubjectRecord;
 import org.dsarflow.subject.identity.IdentifierNormaliser;
 import org.dsarflow.subject.identity.InvalidIdentifierException;
 import org.jboss.logging.Logger;
@@ -47,8 +49,13 @@ public class ReviewService {
             approve(request, body, justification);
             review = Review.approved(request.id, justification, actor);
         } else {
-            refuse(body);
+            refuse(request, body);
             review = Review.refused(request.id, body.refusalReason(), justification, actor);
+        }
+        ReviewBody.ChildJudgementBody judged = childJudgement(request, body);
+        if (judged != null) {
+            review.childJudged(judged.competent(), judged.agreedToRepresentative(), judged.respondTo(),
+                    judged.reasons().strip());
         }
         review.persist();
         request.reviewed(body.approve() ? body.changesOrNone() : Map.of(), Instant.now(clock));
@@ -56,7 +63,10 @@ public class ReviewService {
         audit.recordAt(DecisionReviewed.ACTIVITY, reference, "DECISION_REVIEWED", AuditLog.detail(
                 "outcome", review.outcome, "amendments", body.amendmentsOrNone().size(),
                 "refusalReason", review.refusalReason, "justified", justification != null,
-                "corrections", body.changesOrNone().keySet()));
+                "corrections", body.changesOrNone().keySet(), "authority",
+                request.authority == null ? null : request.authority.evidence,
+                "childCompetent", review.childCompetent, "childAgreed", review.childAgreed,
+                "respondTo", review.respondTo));
         reviewed.fire(new DecisionReviewed(reference, review.outcome));
         LOG.infof("Request %s reviewed by %s: %s", reference, actor, review.outcome);
         return request;
@@ -65,6 +75,10 @@ public class ReviewService {
     private static void approve(DsarRequest request, ReviewBody body, String justification) {
         if (body.refusalReason() != null) {
             throw new InvalidInputException("refusalReason", "refusalReason is only for a refusal (approve: false)");
+        }
+        if (request.awaitingAuthority()) {
+            throw new ConflictException("AUTHORITY_MISSING", "Request " + request.reference
+                    + " was made on behalf of someone else: record the requester's authority before approving");
         }
         List<DecisionAction> actions = DecisionAction.of(request.id);
         if (!body.amendmentsOrNone().isEmpty() && justification == null) {
@@ -112,10 +126,14 @@ public class ReviewService {
         action.amend(DecisionTable.describe(amendment.action(), type, DecisionService.facts(holding)), justification);
     }
 
-    private static void refuse(ReviewBody body) {
+    private static void refuse(DsarRequest request, ReviewBody body) {
         if (body.refusalReason() == null) {
             throw new InvalidInputException("refusalReason",
-                    "a refusal needs refusalReason MANIFESTLY_UNFOUNDED or MANIFESTLY_EXCESSIVE");
+                    "a refusal needs refusalReason MANIFESTLY_UNFOUNDED, MANIFESTLY_EXCESSIVE or NO_AUTHORITY_TO_ACT");
+        }
+        if (body.refusalReason() == RefusalReason.NO_AUTHORITY_TO_ACT && !request.madeOnBehalf()) {
+            throw new InvalidInputException("refusalReason", "NO_AUTHORITY_TO_ACT is for a request made on behalf "
+                    + "of someone else");
         }
         if (!body.justified()) {
             throw new InvalidInputException("justification", "a refusal needs the reason explained in justification");
@@ -125,9 +143,46 @@ public class ReviewService {
         }
     }
 
+    /**
+     * The child judgement a child's request needs, checked against the rule (ChildJudgement); null for a
+     * request about someone who is not a child, which must come without one. A refusal as manifestly
+     * unfounded or excessive needs none.
+     */
+    private static ReviewBody.ChildJudgementBody childJudgement(DsarRequest request, ReviewBody body) {
+        ReviewBody.ChildJudgementBody judged = body.childJudgement();
+        if (!aboutAChild(request)) {
+            if (judged != null) {
+                throw new InvalidInputException("childJudgement", "childJudgement is for a request about a child");
+            }
+            return null;
+        }
+        boolean needed = body.approve() || body.refusalReason() == RefusalReason.NO_AUTHORITY_TO_ACT;
+        if (judged == null) {
+            if (needed) {
+                throw new InvalidInputException("childJudgement", "a child's request needs the DPO's judgement of "
+                        + "the child's competence, whether they agreed, and whom the response goes to");
+            }
+            return null;
+        }
+        ChildJudgement.check(request.madeOnBehalf(), body.approve(), body.refusalReason(), judged.competent(),
+                judged.agreedToRepresentative(), judged.respondTo());
+        return judged;
+    }
+
+    /** The requester says the subject is a child, or a record the subject was located by is a child's. */
+    public static boolean aboutAChild(DsarRequest request) {
+        if (request.madeOnBehalf() && ChildJudgement.isChild(request.onBehalfOf.subjectCategory)) {
+            return true;
+        }
+        return SubjectMatch.of(request.id).map(SubjectMatch::sorted).orElse(List.of()).stream()
+                .map(matched -> SubjectRecord.find("studyKey = ?1 and subjectRef = ?2",
+                        matched.studyKey(), matched.subjectRef()).<SubjectRecord>firstResult())
+                .anyMatch(record -> record != null && ChildJudgement.isChild(record.category));
+    }
+
     /** Guarded by the request's own state: a decision proposed and not yet reviewed, with the clock running. */
     private static DsarRequest awaitingReview(String reference) {
-        DsarRequest request = DsarRequest.requireOpen(reference);
+        DsarRequest request = DsarRequest.requireLocked(reference).requireOpen();
         if (!request.awaitingReview()) {
             throw new ConflictException("NOT_AWAITING_REVIEW", "Request " + reference + " has no decision awaiting review");
         }

@@ -8,7 +8,9 @@ import org.dsarflow.decision.ActionState;
 import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.decision.Review;
 import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.intake.RequestType;
 import org.dsarflow.subject.Custody;
+import org.dsarflow.subject.Holding;
 import org.dsarflow.subject.RegistryMaintenance;
 import org.dsarflow.subject.Study;
 import org.dsarflow.subject.SubjectRecord;
@@ -61,6 +63,7 @@ public class FulfilmentService {
             registry.record(first.studyKey, first.subjectRef)
                     .ifPresent(record -> carryOut(request, record, recordActions));
         }
+        Set<String> liable = liableToHoldOthersInformation(request, actions);
         int custodianTasks = 0;
         for (DecisionAction action : actions) {
             if (action.custody == Custody.EXTERNAL && action.action.isCarriedOut()) {
@@ -69,9 +72,15 @@ public class FulfilmentService {
             } else {
                 action.done(now);
             }
-            audit.record(reference, action.state == ActionState.DONE ? "ACTION_CARRIED_OUT" : "CUSTODIAN_TASK_RAISED",
-                    AuditLog.detail("studyKey", action.studyKey, "holdingKey", action.holdingKey,
-                            "action", action.action, "state", action.state));
+            if (liable.contains(action.studyKey + "/" + action.holdingKey)) {
+                action.holdForRedaction();
+            }
+            audit.record(reference, switch (action.state) {
+                        case AWAITING_CUSTODIAN -> "CUSTODIAN_TASK_RAISED";
+                        case AWAITING_REDACTION -> "REDACTION_AWAITED";
+                        default -> "ACTION_CARRIED_OUT";
+                    }, AuditLog.detail("studyKey", action.studyKey, "holdingKey", action.holdingKey,
+                            "action", action.action, "state", action.state, "redactionNeeded", action.redactionNeeded));
         }
         notifyRecipients(request, actions, now);
         if (actions.stream().anyMatch(a -> a.action == Action.ERASE || a.action == Action.RETAIN_PSEUDONYMISED)) {
@@ -98,6 +107,32 @@ public class FulfilmentService {
         }
         audit.record(reference, "REQUEST_CLOSED", AuditLog.detail("status", request.status, "outcome", request.outcome));
         LOG.infof("Request %s closed: %s", reference, request.outcome);
+    }
+
+    /**
+     * Art. 15(4): of an access request's exports, those of holdings liable to contain other people's
+     * information ("studyKey/holdingKey"); each waits for the DPO to record what was done with it.
+     */
+    private static Set<String> liableToHoldOthersInformation(DsarRequest request, List<DecisionAction> actions) {
+        if (request.type != RequestType.ACCESS) {
+            return Set.of();
+        }
+        Set<String> exported = actions.stream().filter(a -> a.action == Action.EXPORT)
+                .map(DecisionAction::custodianTask).collect(Collectors.toSet());
+        if (exported.isEmpty()) {
+            return Set.of();
+        }
+        return Holding.<Holding>list("othersInformation = true and studyKey in ?1",
+                        actions.stream().map(a -> a.studyKey).collect(Collectors.toSet())).stream()
+                .map(h -> h.studyKey + "/" + h.key).filter(exported::contains).collect(Collectors.toSet());
+    }
+
+    /** The redaction steps not yet recorded, as "studyKey/holdingKey", in a fixed order. */
+    @Transactional
+    public List<String> awaitingRedaction(String reference) {
+        DsarRequest request = DsarRequest.require(reference);
+        return DecisionAction.of(request.id).stream().filter(DecisionAction::awaitingRedaction)
+                .map(DecisionAction::custodianTask).toList();
     }
 
     /** The open custodian tasks, as "studyKey/holdingKey". */

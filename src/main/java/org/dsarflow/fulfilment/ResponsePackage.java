@@ -2,10 +2,12 @@ package org.dsarflow.fulfilment;
 
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
+import org.dsarflow.decision.OthersInformation;
 import org.dsarflow.intake.RequestType;
 import org.dsarflow.subject.Custody;
 import org.dsarflow.subject.DataSource;
 import org.dsarflow.subject.LawfulBasis;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -51,6 +53,9 @@ public record ResponsePackage(
             String retention,
             Action action,
             ActionState state,
-            String explanation) {
+            String explanation,
+            @Schema(description = "For a holding liable to contain other people's information: whether it was "
+                    + "REDACTED, CONSENTED to, or judged REASONABLE_TO_DISCLOSE; null for other holdings")
+            OthersInformation othersInformation) {
     }
 }

@@ -60,6 +60,12 @@ public class ResponsePackageService {
             throw new ConflictException("NO_EXPORT", "Request " + reference + " exports no data: it is a "
                     + request.type + " request with no EXPORT action");
         }
+        List<String> heldBack = exports.stream().filter(DecisionAction::awaitingRedaction)
+                .map(DecisionAction::custodianTask).toList();
+        if (!heldBack.isEmpty()) {
+            throw new ConflictException("REDACTION_PENDING", "Request " + reference + " holds back its response "
+                    + "until the DPO records what was done with other people's information in " + heldBack);
+        }
         Map<String, List<DecisionAction>> byStudy = exports.stream()
                 .collect(Collectors.groupingBy(a -> a.studyKey, TreeMap::new, Collectors.toList()));
         List<ResponsePackage.StudyData> studies = new ArrayList<>();
@@ -113,7 +119,7 @@ public class ResponsePackageService {
                 ? "Collected from you"
                 : "Obtained from other organisations, not from you: " + holding.location;
         return new ResponsePackage.HoldingData(holding.key, holding.location, holding.custody, holding.source, source,
-                holding.retention, action.action, action.state, action.explanation);
+                holding.retention, action.action, action.state, action.explanation, action.redaction);
     }
 
     private static Map<String, String> row(ResponsePackage.StudyData study, String kind, String name, String value) {

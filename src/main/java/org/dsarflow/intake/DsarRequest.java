@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.NaturalId;
 import org.dsarflow.shared.ConflictException;
@@ -69,6 +70,14 @@ public class DsarRequest extends PanacheEntityBase {
 
     @Embedded
     public Requester requester = new Requester();
+
+    /** Whom the requester acts for; null when the requester is the data subject. */
+    @Embedded
+    public OnBehalfOf onBehalfOf;
+
+    /** The representative's authority to act for the subject; null until the DPO records it. */
+    @Embedded
+    public Authority authority;
 
     @ElementCollection
     @CollectionTable(name = "dsar_request_identifier", joinColumns = @JoinColumn(name = "request_id"))
@@ -134,8 +143,8 @@ public class DsarRequest extends PanacheEntityBase {
 
     /** What {@link #log} needs of a new request, its text already trimmed. */
     public record Logging(RequestType type, Channel channel, Receipt receipt, Requester requester,
-                          Map<String, String> identifiers, Collection<String> studyKeys, String details,
-                          Map<String, String> changes) {
+                          OnBehalfOf onBehalfOf, Map<String, String> identifiers, Collection<String> studyKeys,
+                          String details, Map<String, String> changes) {
     }
 
     /** A request as logged, numbered {@code id}: received, its clock not yet recorded. */
@@ -152,6 +161,7 @@ public class DsarRequest extends PanacheEntityBase {
         request.loggedAt = at;
         request.loggedBy = by;
         request.requester = logging.requester();
+        request.onBehalfOf = logging.onBehalfOf();
         request.identifiers.putAll(logging.identifiers());
         request.studyKeys.addAll(logging.studyKeys());
         request.details = logging.details();
@@ -176,6 +186,16 @@ public class DsarRequest extends PanacheEntityBase {
     /** The request, or a 404 naming its reference. */
     public static DsarRequest require(String reference) {
         return findByReference(reference).orElseThrow(() -> new UnknownResourceException("Request", reference));
+    }
+
+    /**
+     * The request, or a 404, locked until the transaction ends: changes that check what is recorded before
+     * adding to it (clock events, a review, a cancellation) run one after the other, so the second sees what
+     * the first did and is answered with its own 409 code.
+     */
+    public static DsarRequest requireLocked(String reference) {
+        return DsarRequest.<DsarRequest>find("reference", reference).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResultOptional().orElseThrow(() -> new UnknownResourceException("Request", reference));
     }
 
     /** The request, or a 404; and a 409 REQUEST_CLOSED once it has been completed, refused or cancelled. */
@@ -218,6 +238,38 @@ public class DsarRequest extends PanacheEntityBase {
     /** The supplied identifiers served only to locate the person, whose own identifiers are now gone. */
     public void forgetSuppliedIdentifiers() {
         identifiers.clear();
+    }
+
+    /** The requester acts for someone else, the data subject. */
+    public boolean madeOnBehalf() {
+        return onBehalfOf != null && onBehalfOf.relationship != null;
+    }
+
+    /** Made for someone else, and the authority to act for them not yet recorded: nothing may be disclosed. */
+    public boolean awaitingAuthority() {
+        return madeOnBehalf() && authority == null;
+    }
+
+    /**
+     * The representative's authority, as the DPO recorded it; a 409 NOT_MADE_ON_BEHALF for a request the
+     * subject made, and AUTHORITY_ALREADY_RECORDED for other evidence once some is recorded.
+     *
+     * @return false when the same authority was recorded already
+     */
+    public boolean recordAuthority(AuthorityEvidence evidence, LocalDate receivedOn, String by, Instant at) {
+        if (!madeOnBehalf()) {
+            throw new ConflictException("NOT_MADE_ON_BEHALF", "Request " + reference
+                    + " was made by the data subject: there is no authority to record");
+        }
+        if (authority != null) {
+            if (authority.evidence == evidence && authority.receivedOn.equals(receivedOn)) {
+                return false;
+            }
+            throw new ConflictException("AUTHORITY_ALREADY_RECORDED", "Request " + reference + " has its authority ("
+                    + authority.evidence + ", received on " + authority.receivedOn + ") recorded already");
+        }
+        authority = new Authority(evidence, receivedOn, by, at);
+        return true;
     }
 
     /** A decision has been proposed and the DPO has not reviewed it yet. */
@@ -285,6 +337,9 @@ public class DsarRequest extends PanacheEntityBase {
      */
     public void deletePersonalData(Instant at) {
         requester = null;
+        if (onBehalfOf != null) {
+            onBehalfOf.subjectName = null;
+        }
         identifiers.clear();
         changes.clear();
         details = null;

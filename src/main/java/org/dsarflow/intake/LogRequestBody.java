@@ -26,6 +26,9 @@ public record LogRequestBody(
                 + "Europe/London date", examples = "2025-06-02T16:45:00+01:00") @NotBlank String receivedAt,
         @NotNull Channel channel,
         @NotNull @Valid RequesterBody requester,
+        @Schema(description = "Whom the requester acts for; left out when the requester is the data subject. "
+                + "The identifiers are always the subject's.")
+        @Valid OnBehalfOfBody onBehalfOf,
         @Schema(description = "Identifiers to locate the subject with, by scheme name",
                 examples = "{\"email\": \"a.person@example.org\"}")
         @Size(max = 20) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String, @NotBlank @Size(max = 256) String> identifiers,
@@ -56,9 +59,23 @@ public record LogRequestBody(
         }
     }
 
+    @Schema(description = "The data subject a representative acts for")
+    public record OnBehalfOfBody(
+            @NotNull Relationship relationship,
+            @Schema(description = "The subject's name, as the requester gives it") @Size(max = 200) String subjectName,
+            @Schema(description = "The kind of person the subject is, e.g. CHILD", examples = "CHILD")
+            @Pattern(regexp = Keys.CATEGORY) String subjectCategory) {
+
+        OnBehalfOf toOnBehalfOf() {
+            return new OnBehalfOf(relationship, subjectName == null || subjectName.isBlank() ? null : subjectName.strip(),
+                    subjectCategory);
+        }
+    }
+
     /** The request as logged, from this body and its parsed receipt. */
     DsarRequest.Logging logging(Receipt receipt) {
-        return new DsarRequest.Logging(type, channel, receipt, requester.toRequester(), stripped(identifiers),
+        return new DsarRequest.Logging(type, channel, receipt, requester.toRequester(),
+                onBehalfOf == null ? null : onBehalfOf.toOnBehalfOf(), stripped(identifiers),
                 studyKeys == null ? List.of() : studyKeys, details, stripped(changes));
     }
 

@@ -77,7 +77,7 @@ public class RequestIntakeService {
 
     @Transactional
     public DsarRequest cancel(String reference, CancelBody body, String actor) {
-        DsarRequest request = DsarRequest.requireOpen(reference);
+        DsarRequest request = DsarRequest.requireLocked(reference).requireOpen();
         request.cancel(body.reason().strip(), Instant.now(clock));
         audit.record(reference, "REQUEST_CANCELLED", AuditLog.detail("status", request.status));
         cancelled.fire(new RequestCancelled(reference));
@@ -99,7 +99,8 @@ public class RequestIntakeService {
         audit.record(request.reference, "REQUEST_LOGGED", AuditLog.detail("type", request.type,
                 "channel", request.channel, "receivedOn", request.receivedOn,
                 "identifierKeys", request.identifiers.keySet(), "studyKeys", request.studyKeys,
-                "idempotent", claim != null));
+                "idempotent", claim != null,
+                "onBehalfOf", request.madeOnBehalf() ? request.onBehalfOf.relationship : null));
         logged.fire(new RequestLogged(request.reference, request.type, request.channel));
         LOG.infof("Request %s (%s) logged by %s", request.reference, request.type, actor);
         return request;

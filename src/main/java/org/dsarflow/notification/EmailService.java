@@ -10,8 +10,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.RecordedClockEvent;
+import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.DecisionAction;
+import org.dsarflow.decision.ResponseRecipient;
 import org.dsarflow.decision.Review;
 import org.dsarflow.fulfilment.ResponsePackage;
 import org.dsarflow.fulfilment.ResponsePackageService;
@@ -77,22 +79,50 @@ public class EmailService {
     }
 
     /** One email delivered, or left to the DPO because there is no address to send it to. */
-    private record Sent(EmailTemplate template, boolean delivered, boolean attachments) {
+    private record Sent(EmailTemplate template, EmailTemplate.Recipient recipient, boolean delivered,
+                        boolean attachments) {
+    }
+
+    /** Whom one email goes to: their role, the name to greet them by and their address, either may be null. */
+    private record Addressee(EmailTemplate.Recipient role, String name, String email) {
+
+        boolean representative(DsarRequest request) {
+            return role == EmailTemplate.Recipient.REQUESTER && request.madeOnBehalf();
+        }
+    }
+
+    /**
+     * The DPO mailbox, the requester, or, for the response to a request a representative made, the person
+     * the DPO's review decided: the data subject is written to at the email address among their identifiers.
+     */
+    private Addressee addressee(DsarRequest request, EmailTemplate template) {
+        if (template.recipient() == EmailTemplate.Recipient.DPO_MAILBOX) {
+            return new Addressee(template.recipient(), null, config.mail().dpoMailbox());
+        }
+        boolean toSubject = template == EmailTemplate.RESPONSE && request.madeOnBehalf()
+                && Review.of(request.id).map(review -> review.respondTo == ResponseRecipient.SUBJECT).orElse(false);
+        if (toSubject) {
+            return new Addressee(EmailTemplate.Recipient.SUBJECT, request.onBehalfOf.subjectName,
+                    request.identifiers.get("email"));
+        }
+        return request.requester == null
+                ? new Addressee(EmailTemplate.Recipient.REQUESTER, null, null)
+                : new Addressee(EmailTemplate.Recipient.REQUESTER, request.requester.name, request.requester.email);
     }
 
     private Sent deliver(DsarRequest request, EmailTemplate template) {
         String reference = request.reference;
-        String to = template.recipient() == EmailTemplate.Recipient.DPO_MAILBOX
-                ? config.mail().dpoMailbox()
-                : request.requester == null ? null : request.requester.email;
+        Addressee addressee = addressee(request, template);
+        String to = addressee.email();
         if (to == null || to.isBlank()) {
             // Requests by post or phone are answered by the same route, by DPO staff.
-            return new Sent(template, false, false);
+            return new Sent(template, addressee.role(), false, false);
         }
         boolean exports = exports(request);
         boolean attach = template == EmailTemplate.RESPONSE && config.mail().attachPackage() && exports;
-        MailModel model = model(request, template, attach, exports);
-        Mail mail = sender.write(to, template.subject(reference), template.templateName(), model);
+        MailModel model = model(request, template, addressee, attach, exports);
+        Mail mail = sender.write(to, template.subject(reference), template.templateName(addressee.representative(request)),
+                model);
         if (attach) {
             ResponsePackage built = packages.build(reference);
             mail.addAttachment(reference + "-response.json", json(built), "application/json");
@@ -102,18 +132,21 @@ public class EmailService {
             }
         }
         sender.send(mail, template.name());
-        LOG.infof("Request %s: email %s sent to the %s", reference, template, template.recipient());
-        return new Sent(template, true, attach);
+        LOG.infof("Request %s: email %s sent to the %s", reference, template, addressee.role());
+        return new Sent(template, addressee.role(), true, attach);
     }
 
     private void record(DsarRequest request, Sent sent, String occasion) {
         SentEmail.of(request.id, sent.template(), occasion).persist();
         if (sent.delivered()) {
             audit.record(request.reference, "EMAIL_SENT", AuditLog.detail("template", sent.template(),
-                    "recipient", sent.template().recipient(), "attachments", sent.attachments()));
+                    "recipient", sent.recipient(), "attachments", sent.attachments()));
+        } else if (sent.template() == EmailTemplate.RESPONSE) {
+            audit.record(request.reference, "EMAIL_NOT_SENT", AuditLog.detail("template", sent.template(),
+                    "recipient", sent.recipient(), "why", "NO_EMAIL_ADDRESS", "response", "TO_BE_SENT_BY_POST"));
         } else {
             audit.record(request.reference, "EMAIL_NOT_SENT", AuditLog.detail("template", sent.template(),
-                    "recipient", sent.template().recipient(), "why", "NO_EMAIL_ADDRESS"));
+                    "recipient", sent.recipient(), "why", "NO_EMAIL_ADDRESS"));
         }
     }
 
@@ -124,17 +157,19 @@ public class EmailService {
         }
     }
 
-    private MailModel model(DsarRequest request, EmailTemplate template, boolean attach, boolean exports) {
+    private MailModel model(DsarRequest request, EmailTemplate template, Addressee addressee, boolean attach,
+                            boolean exports) {
         List<DecisionAction> actions = request.decidedAt == null ? List.of() : DecisionAction.of(request.id);
+        String relationship = request.madeOnBehalf() ? words(request.onBehalfOf.relationship) : null;
         Optional<Review> refusal = Review.of(request.id).filter(review -> !review.approved());
+        StatutoryRegime regime = StatutoryRegime.forReceipt(request.receivedOn);
         return new MailModel(
                 request.reference,
                 request.type.name(),
-                request.type.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                words(request.type),
                 config.mail().organisation(),
                 config.mail().postalAddress().orElse(null),
-                template.recipient() == EmailTemplate.Recipient.REQUESTER && request.requester != null
-                        ? request.requester.name : null,
+                addressee.name(),
                 request.receivedOn,
                 request.deadline,
                 request.extended,
@@ -146,7 +181,18 @@ public class EmailService {
                 actions.stream().map(a -> a.explanation).toList(),
                 attach,
                 exports,
+                regime.inPlainWords(),
+                regime.clarificationPauses(request.type),
+                addressee.representative(request) ? relationship : null,
+                addressee.role() == EmailTemplate.Recipient.SUBJECT ? relationship : null,
+                request.authority != null,
+                actions.stream().filter(a -> a.redaction != null)
+                        .map(a -> a.holdingKey + ": " + a.redaction.inWords()).toList(),
                 config.mail().dpoMailbox());
+    }
+
+    private static String words(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     private static boolean exports(DsarRequest request) {

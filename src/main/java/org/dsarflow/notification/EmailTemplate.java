@@ -14,6 +14,8 @@ public enum EmailTemplate {
     ACKNOWLEDGEMENT(Recipient.REQUESTER, "We have received your request {reference}", null),
     IDENTITY_REQUEST(Recipient.REQUESTER, "Your request {reference}: please confirm your identity",
             ClockEventKind.IDENTITY_REQUESTED),
+    AUTHORITY_REQUEST(Recipient.REQUESTER, "Your request {reference}: please show that you may act for the person",
+            ClockEventKind.AUTHORITY_REQUESTED),
     FEE_REQUEST(Recipient.REQUESTER, "Your request {reference}: a fee is due", ClockEventKind.FEE_REQUESTED),
     CLARIFICATION_REQUEST(Recipient.REQUESTER, "Your request {reference}: we need more information",
             ClockEventKind.CLARIFICATION_REQUESTED),
@@ -24,9 +26,12 @@ public enum EmailTemplate {
     DPO_REMINDER(Recipient.DPO_MAILBOX, "Reminder: request {reference} is due soon", null),
     DPO_ESCALATION(Recipient.DPO_MAILBOX, "Escalation: request {reference} is overdue", null);
 
-    /** Who an email goes to; the audit log records this, never the address. */
+    /**
+     * Who an email goes to; the audit log records this, never the address. A response the DPO decided goes to
+     * the data subject rather than the representative who asked is sent to the SUBJECT.
+     */
     public enum Recipient {
-        REQUESTER, DPO_MAILBOX
+        REQUESTER, SUBJECT, DPO_MAILBOX
     }
 
     private final Recipient recipient;
@@ -60,5 +65,13 @@ public enum EmailTemplate {
     /** The Qute template path without its extension, e.g. mail/acknowledgement. */
     public String templateName() {
         return "mail/" + name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * The template for this addressee: a representative is acknowledged in words of their own, which tell them
+     * that their authority to act is needed; every other email reads the same to anyone.
+     */
+    public String templateName(boolean toRepresentative) {
+        return toRepresentative && this == ACKNOWLEDGEMENT ? templateName() + "-representative" : templateName();
     }
 }

@@ -12,6 +12,14 @@ import java.util.List;
  * @param typeInWords the request type as a reader would say it, e.g. "consent withdrawal"
  * @param reason     what the DPO wrote with the clock event: what to send, or why more time is needed
  * @param outcomes   one plain-English line per holding, from the decision's explanations
+ * @param rules      the statutory rules on time limits the request runs by, in plain words
+ * @param clarificationPausesClock whether asking this requester for clarification stops the clock
+ * @param actingAs   to a representative: how they act for the subject, e.g. "parent or guardian"; else null.
+ *                   Emails to a representative never name the subject nor carry the subject's identifiers.
+ * @param forSubjectBy to the data subject, of a request a representative made for them: how that person
+ *                   stands to them, e.g. "parent or guardian"; else null
+ * @param othersInformation per holding liable to hold other people's information, which of redacted,
+ *                   consented or reasonable to disclose applied, in plain words
  * @param dpoMailbox where the requester can complain to the controller itself (DPA 2018 s.164A)
  */
 @TemplateData
@@ -33,5 +41,11 @@ public record MailModel(
         List<String> outcomes,
         boolean packageAttached,
         boolean packageAvailable,
+        String rules,
+        boolean clarificationPausesClock,
+        String actingAs,
+        String forSubjectBy,
+        boolean authorityRecorded,
+        List<String> othersInformation,
         String dpoMailbox) {
 }

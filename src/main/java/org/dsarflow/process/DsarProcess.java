@@ -2,6 +2,7 @@ package org.dsarflow.process;
 
 import org.dsarflow.decision.DecisionReviewed;
 import org.dsarflow.fulfilment.CustodianConfirmed;
+import org.dsarflow.fulfilment.RedactionRecorded;
 
 /** Names shared between the BPMN model and the code. Variables hold references and outcomes only. */
 public final class DsarProcess {
@@ -27,10 +28,15 @@ public final class DsarProcess {
     public static final String CUSTODIAN_TASKS = "custodianTasks";
     /** Variable local to each {@code confirmCustodian} task: "studyKey/holdingKey". */
     public static final String CUSTODIAN_TASK = "custodianTask";
+    /** Variable: how many copies {@code holdForRedaction} held back for the DPO to deal with others' information. */
+    public static final String REDACTION_TASKS = "redactionTasks";
+    /** Variable local to each {@code confirmRedaction} task: "studyKey/holdingKey". */
+    public static final String REDACTION_TASK = "redactionTask";
 
     /** The user tasks that the domain's events complete; the events name them, as their audit entries do. */
     public static final String REVIEW_DECISION = DecisionReviewed.ACTIVITY;
     public static final String CONFIRM_CUSTODIAN = CustodianConfirmed.ACTIVITY;
+    public static final String CONFIRM_REDACTION = RedactionRecorded.ACTIVITY;
     public static final String ASK_FOR_IDENTIFIERS = "askForIdentifiers";
     public static final String IDENTIFIERS_RECEIVED_EVENT = "identifiersReceived";
 

@@ -9,6 +9,7 @@ import org.dsarflow.deadline.ClockEventKind;
 import org.dsarflow.deadline.ClockEventRecorded;
 import org.dsarflow.decision.DecisionReviewed;
 import org.dsarflow.fulfilment.CustodianConfirmed;
+import org.dsarflow.fulfilment.RedactionRecorded;
 import org.dsarflow.intake.RequestCancelled;
 import org.dsarflow.intake.RequestLogged;
 import org.dsarflow.notification.EmailTemplate;
@@ -76,6 +77,15 @@ public class RequestProcess {
         tasks.createTaskQuery().processInstanceBusinessKey(confirmed.reference())
                 .taskDefinitionKey(DsarProcess.CONFIRM_CUSTODIAN).list().stream()
                 .filter(task -> confirmed.custodianTask().equals(tasks.getVariable(task.getId(), DsarProcess.CUSTODIAN_TASK)))
+                .findFirst()
+                .ifPresent(task -> tasks.complete(task.getId()));
+    }
+
+    /** Completes the redaction task of that holding, if it is still open. */
+    void onRedactionRecorded(@Observes RedactionRecorded recorded) {
+        tasks.createTaskQuery().processInstanceBusinessKey(recorded.reference())
+                .taskDefinitionKey(DsarProcess.CONFIRM_REDACTION).list().stream()
+                .filter(task -> recorded.redactionTask().equals(tasks.getVariable(task.getId(), DsarProcess.REDACTION_TASK)))
                 .findFirst()
                 .ifPresent(task -> tasks.complete(task.getId()));
     }

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The DPO inbox: the open user tasks and incidents of every request, each with its request's deadline. */
@@ -49,35 +50,38 @@ public class TaskInbox implements Inbox {
     /** Open user tasks and incidents, each with its request's deadline; tasks, incidents and requests read once each. */
     @Override
     @Transactional
-    public TaskPage open(int page, int size) {
+    public TaskPage open(Inbox.Filter filter, int page, int size) {
         List<Task> open = tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list();
         Map<String, String> references = open.isEmpty() ? Map.of() : runtime.createProcessInstanceQuery()
                 .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
                 .list().stream()
                 .collect(Collectors.toMap(ProcessInstance::getId, ProcessInstance::getBusinessKey));
-        Map<String, Object> custodianTasks = open.isEmpty() ? Map.of() : runtime.createVariableInstanceQuery()
-                .variableName(DsarProcess.CUSTODIAN_TASK)
+        Map<String, VariableInstance> holdingTasks = open.isEmpty() ? Map.of() : runtime.createVariableInstanceQuery()
+                .variableNameIn(DsarProcess.CUSTODIAN_TASK, DsarProcess.REDACTION_TASK)
                 .executionIdIn(open.stream().map(Task::getExecutionId).toArray(String[]::new))
                 .list().stream()
-                .collect(Collectors.toMap(VariableInstance::getExecutionId, VariableInstance::getValue));
+                .collect(Collectors.toMap(VariableInstance::getExecutionId, Function.identity()));
         // Steps that failed after their last retry (an email that never went): an operator must act on them too.
         List<IncidentDesk.Open> failed = incidents.open();
         Set<String> wanted = new HashSet<>(references.values());
         failed.forEach(incident -> wanted.add(incident.reference()));
-        Map<String, Deadlined> byReference = requests(wanted);
+        Map<String, Deadlined> byReference = requests(wanted, filter);
 
         List<InboxTask> inbox = new ArrayList<>();
         for (Task task : open) {
             Deadlined request = byReference.get(references.get(task.getProcessInstanceId()));
             if (request != null) {
+                VariableInstance holding = holdingTasks.get(task.getExecutionId());
                 inbox.add(request.task(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-                        (String) custodianTasks.get(task.getExecutionId()), task.getCreateTime().toInstant()));
+                        holdingOf(holding, DsarProcess.CUSTODIAN_TASK), holdingOf(holding, DsarProcess.REDACTION_TASK),
+                        task.getCreateTime().toInstant(), false));
             }
         }
         for (IncidentDesk.Open incident : failed) {
             Deadlined request = byReference.get(incident.reference());
             if (request != null) {
-                inbox.add(request.task(incident.id(), incident.activity(), incident.message(), null, incident.at()));
+                inbox.add(request.task(incident.id(), incident.activity(), incident.message(), null, null,
+                        incident.at(), true));
             }
         }
         inbox.sort(BY_DEADLINE);
@@ -85,17 +89,30 @@ public class TaskInbox implements Inbox {
         return new TaskPage(inbox.subList(from, Math.min(from + size, inbox.size())), page, size, inbox.size());
     }
 
+    private static String holdingOf(VariableInstance variable, String name) {
+        return variable != null && variable.getName().equals(name) ? (String) variable.getValue() : null;
+    }
+
     /** A request of the inbox and its deadline as it stands today. */
     private record Deadlined(DsarRequest request, RequestViews.Due due) {
 
-        InboxTask task(String id, String activity, String name, String custodianTask, Instant createdAt) {
+        InboxTask task(String id, String activity, String name, String custodianTask, String redactionTask,
+                       Instant createdAt, boolean incident) {
+            String note = DsarProcess.ASK_FOR_IDENTIFIERS.equals(activity)
+                    ? due.regime().clarificationNote(request.type) : null;
             return new InboxTask(id, request.reference, activity, name, custodianTask, createdAt, request.type,
-                    request.status, due.deadline(), due.dueSoon(), due.overdue());
+                    request.status, due.deadline(), due.dueSoon(), due.overdue(), incident, due.clock(), note,
+                    redactionTask);
         }
     }
 
-    private Map<String, Deadlined> requests(Collection<String> references) {
-        List<DsarRequest> requests = DsarRequest.list("reference in ?1", Set.copyOf(references));
+    /** The requests of these references that the filter keeps: a task of any other is left out of the inbox. */
+    private Map<String, Deadlined> requests(Collection<String> references, Inbox.Filter filter) {
+        List<DsarRequest> requests = DsarRequest.<DsarRequest>list("reference in ?1", Set.copyOf(references)).stream()
+                .filter(r -> filter.status() == null || r.status == filter.status())
+                .filter(r -> filter.type() == null || r.type == filter.type())
+                .filter(r -> filter.studyKey() == null || r.studyKeys.contains(filter.studyKey()))
+                .toList();
         Map<Long, RequestViews.Due> due = views.due(requests);
         return requests.stream().collect(Collectors.toMap(r -> r.reference, r -> new Deadlined(r, due.get(r.id))));
     }

@@ -46,13 +46,24 @@ public class BuiltInAccounts implements IdentityProvider<UsernamePasswordAuthent
         if (expected == null || !sameSecret(given, expected)) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
-        return Uni.createFrom().item(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(account))
-                .addRole(account)
-                .build());
+        return Uni.createFrom().item(identity(account));
     }
 
     /** Compares digests in constant time, so response timing says nothing about the password. */
+    /** The account's identity: its name is its one role. */
+    static SecurityIdentity identity(String account) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(account))
+                .addRole(account)
+                .build();
+    }
+
+    /** Whether the account exists and has a password configured: a disabled account keeps no session. */
+    boolean enabled(String account) {
+        return ACCOUNTS.contains(account) && config.accounts().containsKey(account)
+                && config.accounts().get(account).password().filter(p -> !p.isBlank()).isPresent();
+    }
+
     private static boolean sameSecret(String given, String expected) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");

@@ -37,6 +37,42 @@ public interface DsarConfig {
 
     Mail mail();
 
+    Limits limits();
+
+    /**
+     * What one request may carry. Past a limit the answer is a 4xx problem naming what was too big, never
+     * a 500 from deep inside a parser or the database.
+     */
+    interface Limits {
+        /** How deeply JSON objects and arrays may nest. */
+        @WithDefault("32")
+        int jsonNestingDepth();
+
+        /** The longest JSON string value, in characters (the longest column the service stores is 4,000). */
+        @WithDefault("10000")
+        int jsonStringLength();
+
+        /** The longest cell of an imported CSV registry, in characters. */
+        @WithDefault("10000")
+        int csvCellLength();
+
+        /** The largest page size of a list. */
+        @WithDefault("200")
+        int pageSize();
+
+        /** The highest page number of a list: deeper paging is a filter's job. */
+        @WithDefault("10000")
+        int pageNumber();
+
+        /** The longest request line (method, path and query), in bytes. */
+        @WithDefault("4096")
+        int requestLineLength();
+
+        /** The most header bytes a request may carry. */
+        @WithDefault("16384")
+        int headerSize();
+    }
+
     Complaints complaints();
 
     /** Data protection complaints (DPA 2018 s.164A). */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -31,6 +32,7 @@ public class Idempotency {
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     /** How long a retry waits for a concurrent first attempt with the same key to commit. */
     private static final Duration CONCURRENT_ATTEMPT_WAIT = Duration.ofSeconds(10);
+    private static final Set<String> RACE_LOST = Set.of("23505", "HYT00", "40001");
 
     /** A key checked and the body's fingerprint, as what the key creates keeps them. */
     public record Claim(String key, String fingerprint) {
@@ -60,7 +62,7 @@ public class Idempotency {
         try {
             return new Attempt<>(QuarkusTransaction.requiringNew().call(create::get), false);
         } catch (RuntimeException e) {
-            if (!isUniqueViolation(e)) {
+            if (!lostTheRaceForTheKey(e)) {
                 throw e;
             }
             return awaitConcurrentAttempt(claim, kept).map(created -> new Attempt<>(created, true))
@@ -115,10 +117,13 @@ public class Idempotency {
         }
     }
 
-    /** SQLSTATE 23505 is a unique violation in H2 and PostgreSQL alike. */
-    private static boolean isUniqueViolation(Throwable e) {
+    /**
+     * The key is taken (SQLSTATE 23505, a unique violation in H2 and PostgreSQL alike), or H2 gave up
+     * waiting for the first attempt's lock on it (HYT00) or chose this attempt as a deadlock's victim (40001).
+     */
+    private static boolean lostTheRaceForTheKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (t instanceof SQLException sql && RACE_LOST.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -9,6 +9,9 @@ public final class Keys {
     /** A study key, e.g. {@code kitbags}. */
     public static final String STUDY = "[a-z0-9][a-z0-9-]{0,63}";
 
+    /** A category of people a study holds data on, e.g. {@code CHILD}, {@code SOCIAL_WORKER}. */
+    public static final String CATEGORY = "[A-Z][A-Z_]{0,31}";
+
     private Keys() {
     }
 }

@@ -2,10 +2,15 @@ package org.dsarflow.shared;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -14,14 +19,19 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.sql.SQLException;
+import java.time.DateTimeException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -59,6 +69,13 @@ public class ProblemMapper {
                 uri, null, null, null);
     }
 
+    /** A body past the limits of DsarConfig.Limits, before it could be read into fields. */
+    @ServerExceptionMapper
+    public Response tooLarge(StreamConstraintsException e, UriInfo uri) {
+        return respond(400, "invalid-input", "Invalid input", "The request body " + constraintBroken(e) + ".",
+                uri, "body", null, null);
+    }
+
     /** Named explicitly: Quarkus maps MismatchedInputException itself, with an empty body in prod. */
     @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class})
     public Response unmappableJson(JsonMappingException e, UriInfo uri) {
@@ -92,6 +109,9 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         // The JSON reader wraps some parse failures in a plain 400.
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return tooLarge(limit, uri);
+        }
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri);
         }
@@ -109,8 +129,62 @@ public class ProblemMapper {
         return respond(status, type, title, title + ".", uri, null, null, null);
     }
 
+    /**
+     * Credentials that were sent and refused, or none where an endpoint needs them. A throttled login is a
+     * 429 that says when to try again; the challenge header keeps a browser or client asking for Basic.
+     */
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class,
+            LoginThrottledException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LoginThrottledException throttled) {
+                return Response.fromResponse(respond(429, "too-many-requests", "Too many failed logins",
+                                "Too many failed logins; try again in " + throttled.retryAfter().toSeconds()
+                                        + " seconds.", uri, null, "LOGIN_THROTTLED", null))
+                        .header("Retry-After", throttled.retryAfter().toSeconds()).build();
+            }
+        }
+        return Response.fromResponse(respond(401, "unauthorized", "Unauthorized",
+                        "Valid credentials are needed: HTTP Basic or an OIDC bearer token.", uri, null, null, null))
+                .header("WWW-Authenticate", "Basic realm=\"dsarflow\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(403, "forbidden", "Forbidden", "Your role may not do this.", uri, null, null, null);
+    }
+
+    /** Deadline arithmetic past the years a date can hold. */
+    @ServerExceptionMapper
+    public Response unrepresentableDate(DateTimeException e, UriInfo uri) {
+        return respond(400, "invalid-input", "Invalid input", "A date is outside the years 1 to 9999.",
+                uri, null, null, null);
+    }
+
+    /**
+     * A race lost at the database (unique key taken, row locked or changed by another transaction) is a
+     * 409 the client may retry; a value the database cannot store is a 400. Anything else is ours: a 500.
+     */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        String sqlState = sqlStateOf(e);
+        if (isConcurrentChange(e, sqlState)) {
+            return concurrentChange(null, uri);
+        }
+        if ("23505".equals(sqlState)) {
+            return respond(409, "conflict", "Already exists",
+                    "Another request created the same thing at the same time; read it again.", uri, null,
+                    "ALREADY_EXISTS", null);
+        }
+        if (sqlState != null && LOCK_TIMEOUTS.contains(sqlState)) {
+            return respond(409, "conflict", "Busy", "Another request holds what this one needs; retry shortly.",
+                    uri, null, "LOCK_TIMEOUT", null);
+        }
+        if (sqlState != null && sqlState.startsWith("22")) {
+            return respond(400, "invalid-input", "Invalid input",
+                    "A value is too long, out of range or holds characters that cannot be stored.", uri, null,
+                    null, null);
+        }
         // Log the exception classes and where they were thrown, not their messages: a driver's
         // message can quote the row it failed on.
         String incident = UUID.randomUUID().toString();
@@ -118,6 +192,40 @@ public class ProblemMapper {
         return respond(500, "internal", "Internal error",
                 "Something went wrong on our side; quote incident " + incident + " to the operator.",
                 uri, null, null, null);
+    }
+
+    /** H2 and PostgreSQL: lock timeout, lock not available, deadlock, serialization failure. */
+    private static final Set<String> LOCK_TIMEOUTS = Set.of("HYT00", "55P03", "40P01", "40001");
+
+    private static String sqlStateOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    /** The JPA and engine exceptions of optimistic locking, however wrapped; H2's 90131 is a concurrent update. */
+    private static boolean isConcurrentChange(Throwable e, String sqlState) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof OptimisticLockingException
+                    || t instanceof StaleStateException) {
+                return true;
+            }
+        }
+        return "90131".equals(sqlState);
+    }
+
+    private static String constraintBroken(StreamConstraintsException e) {
+        String message = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);
+        if (message.contains("nesting")) {
+            return "nests too deeply";
+        }
+        if (message.contains("string")) {
+            return "holds a string that is too long";
+        }
+        return "is too large";
     }
 
     private static Response respond(int status, String type, String title, String detail, UriInfo uri,
@@ -157,6 +265,15 @@ public class ProblemMapper {
     }
 
     private static String expectation(JsonMappingException e) {
+        if (e instanceof StrictJson.UnstorableValueException unstorable) {
+            return unstorable.expectation();
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known property";
+        }
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return constraintBroken(limit).replace("holds a string that is", "is");
+        }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> target = format.getTargetType();
             if (target.isEnum()) {

@@ -33,7 +33,11 @@ public final class QueryParameters {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(value.strip()));
+            LocalDate date = LocalDate.parse(value.strip());
+            if (date.isBefore(StrictJson.EARLIEST) || date.isAfter(StrictJson.LATEST)) {
+                throw new InvalidInputException(name, name + " must lie between years 1 and 9999");
+            }
+            return Optional.of(date);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(name, name + " must be an ISO date (YYYY-MM-DD)");
         }
@@ -63,6 +67,16 @@ public final class QueryParameters {
             // answered below, like any out-of-range number
         }
         throw new InvalidInputException(name, name + " must be a whole number from " + min + " to " + max);
+    }
+
+    /** A page number, from 0 to the configured highest. */
+    public static int page(String value, DsarConfig.Limits limits) {
+        return integer("page", value, 0, 0, limits.pageNumber());
+    }
+
+    /** A page size, from 1 to the configured largest. */
+    public static int size(String value, int fallback, DsarConfig.Limits limits) {
+        return integer("size", value, fallback, 1, limits.pageSize());
     }
 
     private static boolean blank(String value) {

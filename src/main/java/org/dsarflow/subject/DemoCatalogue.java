@@ -1,6 +1,7 @@
 package org.dsarflow.subject;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -77,7 +78,9 @@ public class DemoCatalogue {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the application");
             }
-            List<StudyDescription> catalogue = json.readValue(in, new TypeReference<>() { });
+            // The file also names each study's privacy notice (noticeFile), for people reading it.
+            List<StudyDescription> catalogue = json.readerFor(new TypeReference<List<StudyDescription>>() { })
+                    .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(in);
             for (StudyDescription study : catalogue) {
                 var violations = validator.validate(study);
                 if (!violations.isEmpty()) {

@@ -46,6 +46,12 @@ public class Holding extends PanacheEntityBase {
     /** ISO-8601 period, e.g. P12M, where the retention rule has one. */
     public String retentionPeriod;
 
+    /**
+     * Liable to contain other people's information (interview recordings and transcripts, free-text answers,
+     * case notes): an access request's copy of it waits for the DPO's redaction step.
+     */
+    public boolean othersInformation;
+
     /** An internal, identified holding really holds the person's identifiers, so they are kept for it. */
     public boolean holdsRawIdentifiers() {
         return custody == Custody.INTERNAL && identifiability == Identifiability.IDENTIFIED;

@@ -4,10 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
-import org.dsarflow.deadline.ClockEvent;
-import org.dsarflow.deadline.ClockEventKind;
 import org.dsarflow.deadline.RequestClockService;
-import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.shared.ConflictException;
 import org.jboss.logging.Logger;
@@ -58,9 +55,7 @@ public class LocateSubjectService {
         request.addIdentifiers(body.identifiers());
         audit.record(reference, "IDENTIFIERS_ADDED", AuditLog.detail("identifierKeys", body.identifiers().keySet(),
                 "on", on));
-        if (request.clockState == ClockState.PAUSED) {
-            clocks.record(request, new ClockEvent(ClockEventKind.CLARIFICATION_RECEIVED, on, null), actor);
-        }
+        clocks.clarificationAnswered(request, on, actor);
         identifiersReceived.fire(new IdentifiersReceived(reference));
         return request;
     }

@@ -6,6 +6,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.dsarflow.audit.AuditLog;
+import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.subject.identity.IdentifierHasher;
 import org.dsarflow.subject.identity.IdentifierScheme;
 import org.jboss.logging.Logger;
@@ -34,13 +35,15 @@ public class RegistryImportService {
     private final RegistryWriter writer;
     private final IdentifierHasher hasher;
     private final AuditLog audit;
+    private final DsarConfig config;
     private final Counter createdRows;
     private final Counter updatedRows;
     private final Counter rejectedRows;
 
     RegistryImportService(StudyService studies, RegistryWriter writer, IdentifierHasher hasher, AuditLog audit,
-                          MeterRegistry metrics) {
+                          MeterRegistry metrics, DsarConfig config) {
         this.audit = audit;
+        this.config = config;
         this.studies = studies;
         this.writer = writer;
         this.hasher = hasher;
@@ -64,7 +67,7 @@ public class RegistryImportService {
 
     private ImportReport run(String studyKey, String actor, Consumer<RowSink> reader) {
         StudyShape study = QuarkusTransaction.requiringNew().call(() -> shapeOf(studies.find(studyKey)));
-        RowSink sink = new RowSink(study.key(), new RegistryRowCheck(study, hasher));
+        RowSink sink = new RowSink(study.key(), new RegistryRowCheck(study, hasher, config.limits().csvCellLength()));
         reader.accept(sink);
         sink.flush();
         ImportReport report = new ImportReport(sink.created, sink.updated, List.copyOf(sink.rejected));

@@ -7,8 +7,10 @@ import org.dsarflow.subject.identity.IdentifierNormaliser;
 import org.dsarflow.subject.identity.IdentifierScheme;
 import org.dsarflow.subject.identity.InvalidIdentifierException;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -30,9 +32,12 @@ final class RegistryRowCheck {
     private final IdentifierHasher hasher;
     private final Map<String, Long> passedRefs = new HashMap<>();
 
-    RegistryRowCheck(StudyShape study, IdentifierHasher hasher) {
+    private final int longestValue;
+
+    RegistryRowCheck(StudyShape study, IdentifierHasher hasher, int longestValue) {
         this.study = study;
         this.hasher = hasher;
+        this.longestValue = longestValue;
     }
 
     /** What became of one row: ready to write, or rejected with its line and problem. */
@@ -62,6 +67,19 @@ final class RegistryRowCheck {
     }
 
     private RegistryWriter.PreparedRow prepare(RegistryDraftRow draft) {
+        List<String> values = new ArrayList<>(draft.holdings());
+        values.add(draft.subjectRef());
+        values.add(draft.category());
+        values.addAll(draft.identifiers().values());
+        values.addAll(draft.attributes().values());
+        for (String value : values) {
+            if (value != null && value.length() > longestValue) {
+                throw new RowProblem("has a value longer than " + longestValue + " characters");
+            }
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw new RowProblem("has a value with a NUL character");
+            }
+        }
         if (draft.subjectRef() == null || !SUBJECT_REF.matcher(draft.subjectRef().strip()).matches()) {
             throw new RowProblem("subjectRef is missing or not 1 to 64 letters, digits, '.', '_' or '-'");
         }

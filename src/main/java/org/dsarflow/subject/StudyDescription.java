@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.dsarflow.shared.Keys;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -25,7 +26,7 @@ public record StudyDescription(
         @Size(max = 20) List<@NotBlank @Pattern(regexp = CATEGORY) String> categories,
         @NotEmpty @Size(max = 50) List<@NotNull @Valid HoldingDescription> holdings) {
 
-    static final String CATEGORY = "[A-Z][A-Z_]{0,31}";
+    static final String CATEGORY = Keys.CATEGORY;
 
     public record HoldingDescription(
             @NotBlank @Pattern(regexp = Keys.STUDY) String key,
@@ -35,11 +36,15 @@ public record StudyDescription(
             @NotNull DataSource source,
             @Size(max = 1000) String retention,
             LocalDate retentionUntil,
-            @Pattern(regexp = "P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?") @Size(max = 32) String retentionPeriod) {
+            @Pattern(regexp = "P(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?") @Size(max = 32) String retentionPeriod,
+            @Schema(description = "Liable to contain other people's information (interviews, transcripts, free "
+                    + "text, case notes): an access request's copy waits for the DPO's redaction step; false if left out")
+            Boolean othersInformation) {
 
         static HoldingDescription of(Holding holding) {
             return new HoldingDescription(holding.key, holding.location, holding.custody, holding.identifiability,
-                    holding.source, holding.retention, holding.retentionUntil, holding.retentionPeriod);
+                    holding.source, holding.retention, holding.retentionUntil, holding.retentionPeriod,
+                    holding.othersInformation);
         }
     }
 

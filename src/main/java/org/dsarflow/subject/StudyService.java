@@ -181,6 +181,7 @@ public class StudyService {
         to.retention = from.retention();
         to.retentionUntil = from.retentionUntil();
         to.retentionPeriod = from.retentionPeriod();
+        to.othersInformation = Boolean.TRUE.equals(from.othersInformation());
         return to;
     }
 }

@@ -54,12 +54,14 @@ final class Decisions {
         PhaseBasis basis = bases.isEmpty() ? PhaseBasis.AT_RECEIPT : bases.size() == 1 ? bases.get(0) : PhaseBasis.MIXED;
         Review reviewed = reviews.get(request.id);
         RequestView.Review review = reviewed == null ? null : new RequestView.Review(reviewed.outcome,
-                request.reviewedAt, reviewed.reviewedBy, reviewed.justification, reviewed.refusalReason);
+                request.reviewedAt, reviewed.reviewedBy, reviewed.justification, reviewed.refusalReason,
+                reviewed.respondTo, reviewed.childCompetent == null ? null : new RequestView.ChildJudgement(
+                        reviewed.childCompetent, reviewed.childAgreed, reviewed.childReasons));
         return new RequestView.Decision(basis, studyPhases, request.decidedAt, review,
                 actions.getOrDefault(request.id, List.of()).stream()
                         .map(a -> new RequestView.ActionView(a.studyKey, a.subjectRef, a.holdingKey, a.custody, a.action,
                                 a.proposedAction, a.basis, a.explanation, a.state, a.amendmentJustification, a.doneAt,
-                                a.custodianConfirmedOn))
+                                a.custodianConfirmedOn, a.redactionNeeded, a.redaction))
                         .toList());
     }
 

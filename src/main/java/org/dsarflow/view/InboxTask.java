@@ -1,5 +1,6 @@
 package org.dsarflow.view;
 
+import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.intake.RequestType;
 
@@ -8,7 +9,11 @@ import java.time.LocalDate;
 
 /**
  * One open user task in the DPO inbox. {@code custodianTask} names the external holding
- * ("studyKey/holdingKey") of a custodian confirmation; {@code deadline} is the request's.
+ * ("studyKey/holdingKey") of a custodian confirmation, {@code redactionTask} the held-back holding whose
+ * other people's information the DPO deals with; {@code deadline} and {@code clock} are the request's,
+ * as they run today; {@code note} tells the DPO what the task means for the clock where it is not what they
+ * might expect (asking a non-access requester for identifiers under Art 12A(5) leaves the clock running). An
+ * {@code incident} is a step that failed after its last retry: its {@code taskId} is the incident's id.
  */
 public record InboxTask(
         String taskId,
@@ -21,5 +26,9 @@ public record InboxTask(
         RequestStatus requestStatus,
         LocalDate deadline,
         boolean dueSoon,
-        boolean overdue) {
+        boolean overdue,
+        boolean incident,
+        ClockState clock,
+        String note,
+        String redactionTask) {
 }

@@ -2,13 +2,18 @@ package org.dsarflow.view;
 
 import org.dsarflow.deadline.ClockStop;
 import org.dsarflow.complaint.ComplaintStatus;
+import org.dsarflow.deadline.StatutoryRegime;
 import org.dsarflow.decision.Action;
 import org.dsarflow.decision.ActionState;
+import org.dsarflow.decision.OthersInformation;
 import org.dsarflow.decision.PhaseBasis;
 import org.dsarflow.decision.RefusalReason;
+import org.dsarflow.decision.ResponseRecipient;
 import org.dsarflow.decision.ReviewOutcome;
+import org.dsarflow.intake.AuthorityEvidence;
 import org.dsarflow.intake.Channel;
 import org.dsarflow.intake.ClockState;
+import org.dsarflow.intake.Relationship;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.intake.RequestType;
 import org.dsarflow.subject.Custody;
@@ -24,7 +29,8 @@ import java.util.Set;
 
 /**
  * A request as DPO staff and auditors see it. Holds no personal data: no requester contact details,
- * no identifiers, no corrections asked for.
+ * no identifiers, no corrections asked for. The one exception is the name a representative gave for the
+ * data subject they act for, which the DPO sees; auditors see only how the requester stands to the subject.
  */
 @Schema(description = "A request as DPO staff and auditors see it: no contact details, identifiers or corrections")
 public record RequestView(
@@ -39,6 +45,8 @@ public record RequestView(
         @Schema(description = "The day the response is due, extended if notified; null while the clock is stopped")
         LocalDate deadline,
         boolean extended,
+        @Schema(description = "The rules on time limits applied: those in force on the receipt date")
+        StatutoryRegime.Summary regime,
         Clock clock,
         boolean overdue,
         boolean dueSoon,
@@ -49,7 +57,18 @@ public record RequestView(
         @Schema(description = "Open incidents: steps that failed after their last retry") List<Incident> incidents,
         @Schema(description = "How a closed request ended: FULFILLED, NO_DATA_HELD, or the ground of a refusal")
         String outcome,
+        @Schema(description = "Whom a representative acts for, and their authority; null when the subject asked. "
+                + "Auditors see the relationship only.")
+        OnBehalfOf onBehalfOf,
         @Schema(description = "The complaints about this request (DPA 2018 s.164A)") List<ComplaintLink> complaints) {
+
+    /** A request made for someone else: how the requester stands to the subject, and the authority shown. */
+    public record OnBehalfOf(Relationship relationship, String subjectName, String subjectCategory,
+                             boolean child, Authority authority) {
+    }
+
+    public record Authority(AuthorityEvidence evidence, LocalDate receivedOn, String recordedBy, Instant recordedAt) {
+    }
 
     /** {@code candidates} is null for auditors: which records matched is for the DPO to see. */
     public record Match(MatchStatus status, List<MatchedRecord> candidates) {
@@ -57,9 +76,11 @@ public record RequestView(
 
     /**
      * {@code pausedDays} counts clarification days, an open pause up to today; {@code pausedSince} is
-     * set while paused; {@code awaiting} names what a stopped clock waits for.
+     * set while paused; {@code awaiting} names what a stopped clock waits for; {@code note} says why the
+     * clock runs where a reader might expect it to stop (a clarification under Art 12A(5)).
      */
-    public record Clock(ClockState state, int pausedDays, LocalDate pausedSince, Set<ClockStop> awaiting) {
+    public record Clock(ClockState state, int pausedDays, LocalDate pausedSince, Set<ClockStop> awaiting,
+                        String note) {
     }
 
     /** The proposed actions, the phase each study was decided on, and the DPO's review once given. */
@@ -71,14 +92,24 @@ public record RequestView(
                         String reason) {
     }
 
+    /** {@code respondTo} is whom the response goes to (null: the requester). */
     public record Review(ReviewOutcome outcome, Instant reviewedAt, String reviewedBy, String justification,
-                         RefusalReason refusalReason) {
+                         RefusalReason refusalReason, ResponseRecipient respondTo, ChildJudgement childJudgement) {
     }
 
-    /** {@code subjectRef} is null for auditors, like the match candidates. */
+    /** A child's request: the DPO's judgement; {@code reasons} is null for auditors. */
+    public record ChildJudgement(boolean competent, Boolean agreedToRepresentative, String reasons) {
+    }
+
+    /**
+     * {@code subjectRef} is null for auditors, like the match candidates. {@code redactionNeeded}: an access
+     * request's copy of a holding liable to contain other people's information, held back until the DPO records
+     * {@code redaction}.
+     */
     public record ActionView(String studyKey, String subjectRef, String holdingKey, Custody custody, Action action,
                              Action proposedAction, String basis, String explanation, ActionState state,
-                             String amendmentJustification, Instant doneAt, LocalDate custodianConfirmedOn) {
+                             String amendmentJustification, Instant doneAt, LocalDate custodianConfirmedOn,
+                             boolean redactionNeeded, OthersInformation redaction) {
     }
 
     /** Art. 19: a recipient of a study told of what was done. */
@@ -100,14 +131,22 @@ public record RequestView(
     /** The view an auditor gets: the match status and actions, not who matched. */
     public RequestView forAuditor() {
         Match auditorMatch = match == null ? null : new Match(match.status(), null);
+        Review auditorReview = decision == null || decision.review() == null ? null : new Review(
+                decision.review().outcome(), decision.review().reviewedAt(), decision.review().reviewedBy(),
+                decision.review().justification(), decision.review().refusalReason(), decision.review().respondTo(),
+                decision.review().childJudgement() == null ? null : new ChildJudgement(
+                        decision.review().childJudgement().competent(),
+                        decision.review().childJudgement().agreedToRepresentative(), null));
         Decision auditorDecision = decision == null ? null : new Decision(decision.phaseBasis(), decision.phases(),
-                decision.decidedAt(), decision.review(), decision.actions().stream()
+                decision.decidedAt(), auditorReview, decision.actions().stream()
                 .map(a -> new ActionView(a.studyKey(), null, a.holdingKey(), a.custody(), a.action(), a.proposedAction(),
                         a.basis(), a.explanation(), a.state(), a.amendmentJustification(), a.doneAt(),
-                        a.custodianConfirmedOn()))
+                        a.custodianConfirmedOn(), a.redactionNeeded(), a.redaction()))
                 .toList());
+        OnBehalfOf auditorOnBehalfOf = onBehalfOf == null ? null
+                : new OnBehalfOf(onBehalfOf.relationship(), null, null, false, null);
         return new RequestView(reference, type, status, channel, receivedAt, receivedOn, clockStartedOn, deadline,
-                extended, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
-                incidents, outcome, complaints);
+                extended, regime, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
+                incidents, outcome, auditorOnBehalfOf, complaints);
     }
 }

@@ -6,6 +6,10 @@ import org.dsarflow.complaint.Complaint;
 import org.dsarflow.deadline.CalendarService;
 import org.dsarflow.deadline.ClockReading;
 import org.dsarflow.deadline.RequestClockService;
+import org.dsarflow.deadline.StatutoryRegime;
+import org.dsarflow.decision.ReviewService;
+import org.dsarflow.intake.Authority;
+import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.Receipt;
 import org.dsarflow.shared.DsarConfig;
@@ -52,8 +56,12 @@ public class RequestViews {
         return auditor ? view.forAuditor() : view;
     }
 
-    /** A request's deadline as it stands today, and whether it is overdue or due soon (never once closed). */
-    public record Due(LocalDate deadline, boolean overdue, boolean dueSoon) {
+    /**
+     * A request's deadline as it stands today, whether it is overdue or due soon (never once closed), the
+     * state of its clock and the rules it runs by.
+     */
+    public record Due(LocalDate deadline, boolean overdue, boolean dueSoon, ClockState clock,
+                      StatutoryRegime regime) {
     }
 
     /** Each request's deadline as it stands today, by id: all the inbox needs of a request's clock. */
@@ -91,7 +99,8 @@ public class RequestViews {
     private Due due(DsarRequest request, ClockReading reading, LocalDate today) {
         boolean open = !request.status.isClosed();
         return new Due(reading.deadline(), open && reading.overdue(today),
-                open && reading.dueSoon(today, calendars.calendar(), config.dueSoonWorkingDays()));
+                open && reading.dueSoon(today, calendars.calendar(), config.dueSoonWorkingDays()), reading.state(),
+                reading.regime());
     }
 
     private RequestView view(DsarRequest request, ClockReading reading, LocalDate today, SubjectMatch match,
@@ -108,7 +117,9 @@ public class RequestViews {
                 reading.clockStartedOn(),
                 due.deadline(),
                 reading.extended(),
-                new RequestView.Clock(reading.state(), reading.pausedDays(), reading.pausedSince(), reading.awaiting()),
+                reading.regime().summary(),
+                new RequestView.Clock(reading.state(), reading.pausedDays(), reading.pausedSince(), reading.awaiting(),
+                        reading.note()),
                 due.overdue(),
                 due.dueSoon(),
                 match == null ? null : new RequestView.Match(match.status, match.sorted()),
@@ -117,6 +128,22 @@ public class RequestViews {
                 decisions.restriction(request),
                 incidents,
                 request.outcome,
+                onBehalfOf(request),
                 complaints);
+    }
+
+    /**
+     * Whom a representative acts for and the authority they showed; {@code child} where the requester said the
+     * subject is one or a record the subject was located by is a child's. Null for the subject's own request.
+     */
+    private static RequestView.OnBehalfOf onBehalfOf(DsarRequest request) {
+        if (!request.madeOnBehalf()) {
+            return null;
+        }
+        Authority authority = request.authority;
+        return new RequestView.OnBehalfOf(request.onBehalfOf.relationship, request.onBehalfOf.subjectName,
+                request.onBehalfOf.subjectCategory, ReviewService.aboutAChild(request),
+                authority == null ? null : new RequestView.Authority(authority.evidence, authority.receivedOn,
+                        authority.recordedBy, authority.recordedAt));
     }
 }

@@ -55,14 +55,17 @@ public class CalendarResource {
 
     /** "When is this due?" for any receipt date, before anything is logged. */
     @Operation(summary = "When is a request due?", description = "For any receipt date, before anything is logged: "
-            + "the one-month deadline and the latest with an extension, rolled over weekends and bank holidays.")
+            + "the one-month deadline and the latest with an extension, rolled over weekends and bank holidays, and "
+            + "the statutory regime of that receipt date. With a type, whether a clarification would stop the clock.")
     @APIResponse(responseCode = "200", description = "The deadline")
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @GET
     @Path("/deadline")
     @RolesAllowed({Roles.DPO, Roles.AUDITOR, Roles.ADMIN})
     public DeadlineAnswer deadline(@Parameter(description = "The receipt date (ISO)", example = "2025-06-02",
-                                           required = true) @RestQuery String receivedOn) {
-        return calendars.deadlineFor(receivedOn);
+                                           required = true) @RestQuery String receivedOn,
+                                   @Parameter(description = "The request type (optional)", example = "ERASURE")
+                                   @RestQuery String type) {
+        return calendars.deadlineFor(receivedOn, type);
     }
 }

@@ -41,8 +41,9 @@ public class ClockEventResource {
         this.identity = identity;
     }
 
-    @Operation(summary = "Record a clock event", description = "Asking for ID or a fee stops the clock and a fresh "
-            + "month runs from the day it arrives; a clarification pauses it and the paused days are added; one "
+    @Operation(summary = "Record a clock event", description = "Asking for ID, a fee or a representative's "
+            + "authority (AUTHORITY_REQUESTED) stops the clock and a fresh month runs from the day it arrives (the "
+            + "authority's arrival is recorded with POST /api/requests/{ref}/authority); a clarification pauses it and the paused days are added; one "
             + "extension to three months, with its reason, notified by the current deadline. The deadline is "
             + "recalculated at once.")
     @APIResponse(responseCode = "200", description = "The request with its clock and deadline as they now stand")
@@ -56,6 +57,9 @@ public class ClockEventResource {
                             @ExampleObject(name = "NOT_STOPPED_FOR_FEE", ref = "NOT_STOPPED_FOR_FEE"),
                             @ExampleObject(name = "ALREADY_STOPPED_FOR_IDENTITY", ref = "ALREADY_STOPPED_FOR_IDENTITY"),
                             @ExampleObject(name = "ALREADY_STOPPED_FOR_FEE", ref = "ALREADY_STOPPED_FOR_FEE"),
+                            @ExampleObject(name = "NOT_STOPPED_FOR_AUTHORITY", ref = "NOT_STOPPED_FOR_AUTHORITY"),
+                            @ExampleObject(name = "ALREADY_STOPPED_FOR_AUTHORITY", ref = "ALREADY_STOPPED_FOR_AUTHORITY"),
+                            @ExampleObject(name = "NO_AUTHORITY_NEEDED", ref = "NO_AUTHORITY_NEEDED"),
                             @ExampleObject(name = "NOT_PAUSED", ref = "NOT_PAUSED"),
                             @ExampleObject(name = "ALREADY_PAUSED", ref = "ALREADY_PAUSED"),
                             @ExampleObject(name = "CLOCK_STOPPED", ref = "CLOCK_STOPPED"),

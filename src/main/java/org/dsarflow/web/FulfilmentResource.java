@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import org.dsarflow.fulfilment.CustodianConfirmationBody;
 import org.dsarflow.fulfilment.CustodianService;
 import org.dsarflow.fulfilment.LiftRestrictionBody;
+import org.dsarflow.fulfilment.RedactionBody;
+import org.dsarflow.fulfilment.RedactionService;
 import org.dsarflow.fulfilment.ResponsePackage;
 import org.dsarflow.fulfilment.ResponsePackageService;
 import org.dsarflow.fulfilment.RestrictionService;
@@ -33,7 +35,10 @@ import org.dsarflow.shared.Problem;
 import org.dsarflow.shared.ProblemMapper;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
-/** What the DPO does once a decision is approved: custodian confirmations, the response package, lifting a restriction. */
+/**
+ * What the DPO does once a decision is approved: custodian confirmations, other people's information in the copies,
+ * the response package, lifting a restriction.
+ */
 @Tag(name = "Requests")
 @Path("/api/requests/{reference}")
 public class FulfilmentResource {
@@ -41,14 +46,16 @@ public class FulfilmentResource {
     private final CustodianService custodians;
     private final ResponsePackageService packages;
     private final RestrictionService restrictions;
+    private final RedactionService redactions;
     private final RequestViews views;
     private final SecurityIdentity identity;
 
     FulfilmentResource(CustodianService custodians, ResponsePackageService packages, RestrictionService restrictions,
-                       RequestViews views, SecurityIdentity identity) {
+                       RedactionService redactions, RequestViews views, SecurityIdentity identity) {
         this.custodians = custodians;
         this.packages = packages;
         this.restrictions = restrictions;
+        this.redactions = redactions;
         this.views = views;
         this.identity = identity;
     }
@@ -90,11 +97,13 @@ public class FulfilmentResource {
                                     + "polling,SYN-0000008,attribute,wellbeingScore,4\n")})
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", description = "The decision is not approved yet, or the request exports nothing",
+    @APIResponse(responseCode = "409", description = "The decision is not approved yet, the request exports nothing, "
+            + "or a copy is held back until other people's information in it is dealt with",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = {
                             @ExampleObject(name = "NOT_APPROVED", ref = "NOT_APPROVED"),
-                            @ExampleObject(name = "NO_EXPORT", ref = "NO_EXPORT")}))
+                            @ExampleObject(name = "NO_EXPORT", ref = "NO_EXPORT"),
+                            @ExampleObject(name = "REDACTION_PENDING", ref = "REDACTION_PENDING")}))
     @GET
     @Path("/response-package")
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -109,6 +118,34 @@ public class FulfilmentResource {
                 ? Response.ok(packages.csv(built), chosen.mediaType())
                 : Response.ok(built, chosen.mediaType());
         return response.header("Content-Disposition", chosen.contentDisposition(reference + "-response")).build();
+    }
+
+    @Operation(summary = "Record what was done with other people's information", description = "An access "
+            + "request's copy of a holding liable to contain other people's information (interviews, transcripts, "
+            + "case notes) is held back until the DPO records that it was REDACTED, that the others CONSENTED, or "
+            + "that disclosing it was judged REASONABLE_TO_DISCLOSE (Art. 15(4); DPA 2018 Sch. 2 para 16), with "
+            + "reasons. The response package says which applied, never the reasons. The same record again is "
+            + "answered unchanged.")
+    @APIResponse(responseCode = "200", description = "The request with the holding's redaction recorded")
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
+    @APIResponse(responseCode = "404", ref = "NotFound", description = "Unknown request, or no action for that holding")
+    @APIResponse(responseCode = "409",
+            description = "The holding's copy waits for no redaction, another outcome is recorded, or the request is "
+                    + "closed",
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = {
+                            @ExampleObject(name = "NO_REDACTION_STEP", ref = "NO_REDACTION_STEP"),
+                            @ExampleObject(name = "REDACTION_ALREADY_RECORDED", ref = "REDACTION_ALREADY_RECORDED"),
+                            @ExampleObject(name = "REQUEST_CLOSED", ref = "REQUEST_CLOSED"),
+                            @ExampleObject(name = "CONCURRENT_CHANGE", ref = "CONCURRENT_CHANGE")}))
+    @POST
+    @Path("/redactions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DPO)
+    public RequestView recordRedaction(@Parameter(description = "The request's reference", example = "DSAR-2025-000042")
+                                       @RestPath String reference, @NotNull @Valid RedactionBody body) {
+        return views.of(redactions.record(reference, body, identity.getPrincipal().getName()));
     }
 
     @Operation(summary = "Lift a restriction", description = "Processing of the records this request restricted may "

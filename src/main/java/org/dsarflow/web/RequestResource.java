@@ -17,6 +17,7 @@ import org.dsarflow.intake.LogRequestBody;
 import org.dsarflow.intake.RequestIntakeService;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.intake.RequestType;
+import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.Roles;
 import org.dsarflow.view.RequestPage;
 import org.dsarflow.view.RequestQueryService;
@@ -29,7 +30,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import static org.dsarflow.shared.QueryParameters.bool;
 import static org.dsarflow.shared.QueryParameters.date;
 import static org.dsarflow.shared.QueryParameters.enumValue;
-import static org.dsarflow.shared.QueryParameters.integer;
+import static org.dsarflow.shared.QueryParameters.page;
+import static org.dsarflow.shared.QueryParameters.size;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,9 +52,11 @@ public class RequestResource {
     private final RequestQueryService queries;
     private final RequestViews views;
     private final SecurityIdentity identity;
+    private final DsarConfig config;
 
     RequestResource(RequestIntakeService intake, RequestQueryService queries, RequestViews views,
-                    SecurityIdentity identity) {
+                    SecurityIdentity identity, DsarConfig config) {
+        this.config = config;
         this.intake = intake;
         this.queries = queries;
         this.views = views;
@@ -116,8 +120,7 @@ public class RequestResource {
                 studyKey == null || studyKey.isBlank() ? null : studyKey.strip(),
                 bool("overdue", overdue).orElse(null),
                 date("dueBefore", dueBefore).orElse(null),
-                integer("page", page, 0, 0, Integer.MAX_VALUE),
-                integer("size", size, 20, 1, 200)), auditorOnly());
+                page(page, config.limits()), size(size, 20, config.limits())), auditorOnly());
     }
 
     @Operation(summary = "A request", description = "Its status, deadline and clock, the match, the decision, "

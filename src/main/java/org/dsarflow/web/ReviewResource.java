@@ -42,18 +42,23 @@ public class ReviewResource {
 
     @Operation(summary = "Review the proposed decision", description = "Approve the proposed actions, amend some "
             + "with a justification (needed to keep data the requester asked to erase), or refuse the request as "
-            + "manifestly unfounded or excessive with the reason. Approved actions are carried out at once; external "
+            + "manifestly unfounded or excessive with the reason (or, for a request made for someone else, as made "
+            + "without authority to act). A child's request needs the DPO's childJudgement: whether the child is "
+            + "competent, whether a competent child agreed to the representative acting, and whom the response goes "
+            + "to. A request made for someone else is approved only once its authority is recorded. Approved actions are carried out at once; external "
             + "holdings wait for their custodians.")
     @APIResponse(responseCode = "200", description = "The request with its decision reviewed and what was carried out")
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409",
-            description = "No decision awaits review, the clock is not running, or the request is closed",
+            description = "No decision awaits review, the clock is not running, a representative's authority is not "
+                    + "recorded, or the request is closed",
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
                     examples = {
                             @ExampleObject(name = "REQUEST_CLOSED", ref = "REQUEST_CLOSED"),
                             @ExampleObject(name = "NOT_AWAITING_REVIEW", ref = "NOT_AWAITING_REVIEW"),
                             @ExampleObject(name = "CLOCK_NOT_RUNNING", ref = "CLOCK_NOT_RUNNING"),
+                            @ExampleObject(name = "AUTHORITY_MISSING", ref = "AUTHORITY_MISSING"),
                             @ExampleObject(name = "CONCURRENT_CHANGE", ref = "CONCURRENT_CHANGE")}))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

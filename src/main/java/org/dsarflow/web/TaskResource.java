@@ -5,12 +5,14 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.Roles;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.dsarflow.view.Inbox;
 import org.dsarflow.view.TaskPage;
 
-import static org.dsarflow.shared.QueryParameters.integer;
+import static org.dsarflow.shared.QueryParameters.page;
+import static org.dsarflow.shared.QueryParameters.size;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -22,9 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TaskResource {
 
     private final Inbox inbox;
+    private final DsarConfig config;
 
-    TaskResource(Inbox inbox) {
+    TaskResource(Inbox inbox, DsarConfig config) {
         this.inbox = inbox;
+        this.config = config;
     }
 
     @Operation(summary = "The DPO inbox", description = "Every open user task, and every incident (an email that "
@@ -36,6 +40,6 @@ public class TaskResource {
     public TaskPage open(@Parameter(description = "Page number, from 0", example = "0") @RestQuery String page,
                          @Parameter(description = "Page size, 1 to 200 (50 unless given)", example = "50")
                          @RestQuery String size) {
-        return inbox.open(integer("page", page, 0, 0, Integer.MAX_VALUE), integer("size", size, 50, 1, 200));
+        return inbox.open(page(page, config.limits()), size(size, 50, config.limits()));
     }
 }

@@ -14,6 +14,8 @@ import org.dsarflow.deadline.DeadlineCalculator;
 import org.dsarflow.deadline.DeadlineCheck;
 import org.dsarflow.deadline.RequestClock;
 import org.dsarflow.deadline.StatutoryPeriod;
+import org.dsarflow.deadline.StatutoryRegime;
+import org.dsarflow.decision.ChildJudgement;
 import org.dsarflow.decision.DecisionTable;
 import org.dsarflow.decision.PhaseChoice;
 import org.dsarflow.decision.PhaseTimeline;
@@ -58,9 +60,10 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule rulesArePlainJava = noClasses()
-            .that().belongToAnyOf(RequestClock.class, StatutoryPeriod.class, DeadlineCalculator.class,
+            .that().belongToAnyOf(RequestClock.class, StatutoryRegime.class, StatutoryPeriod.class, DeadlineCalculator.class,
                     DeadlineCheck.class, ClockReading.class, ClockEvent.class, BankHolidayCalendar.class, Receipt.class,
                     ClosedRequestRetention.class, DecisionTable.class, PhaseChoice.class, PhaseTimeline.class,
+                    ChildJudgement.class,
                     AcknowledgementDeadline.class, ProgressReminder.class)
             .or().haveFullyQualifiedName("org.dsarflow.subject.RegistryRowCheck")
             .or().haveFullyQualifiedName("org.dsarflow.subject.StudyShape")

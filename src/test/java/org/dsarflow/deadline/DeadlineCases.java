@@ -16,13 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The worked cases of {@code deadline-cases.csv} (test classpath), shared by the engine test and the REST
- * end-to-end test. Columns: id, receivedAt, type, events, expectedDeadline, note; events look like
+ * The worked cases of {@code deadline-cases.csv} (test classpath, a byte-identical copy of the shared
+ * original) and of our own {@code deadline-cases-article-12a.csv} (each type either side of 5 February 2026,
+ * when Article 12A took effect), shared by the engine test and the REST end-to-end test. Columns: id,
+ * receivedAt, type, events, expectedDeadline, note; events look like
  * {@code CLARIFICATION_REQUESTED@2024-10-02;CLARIFICATION_RECEIVED@2024-10-09}.
  */
 public final class DeadlineCases {
 
     public static final String RESOURCE = "/deadline-cases.csv";
+    public static final String ARTICLE_12A_RESOURCE = "/deadline-cases-article-12a.csv";
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     /**
@@ -66,9 +69,15 @@ public final class DeadlineCases {
     }
 
     public static List<DeadlineCase> load() {
-        try (InputStream in = DeadlineCases.class.getResourceAsStream(RESOURCE)) {
+        List<DeadlineCase> cases = new ArrayList<>(load(RESOURCE));
+        cases.addAll(load(ARTICLE_12A_RESOURCE));
+        return cases;
+    }
+
+    private static List<DeadlineCase> load(String resource) {
+        try (InputStream in = DeadlineCases.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the test classpath");
+                throw new IllegalStateException(resource + " is not on the test classpath");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {

@@ -31,9 +31,11 @@ class DeadlineCasesApiTest {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
         if (row.receiptDate().isAfter(today)) {
             dpo().queryParam("receivedOn", row.receiptDate().toString())
+                    .queryParam("type", row.type())
                     .get("/api/calendar/deadline")
                     .then().statusCode(200)
-                    .body("deadline", equalTo(row.expectedDeadline().toString()));
+                    .body("deadline", equalTo(row.expectedDeadline().toString()))
+                    .body("regime.key", equalTo(StatutoryRegime.forReceipt(row.receiptDate()).name()));
             return;
         }
         String reference = logRequest(row.type(), row.receivedAt());
@@ -41,6 +43,7 @@ class DeadlineCasesApiTest {
         dpo().get("/api/requests/{ref}", reference)
                 .then().statusCode(200)
                 .body("receivedOn", equalTo(row.receiptDate().toString()))
-                .body("deadline", equalTo(row.expectedDeadline().toString()));
+                .body("deadline", equalTo(row.expectedDeadline().toString()))
+                .body("regime.key", equalTo(StatutoryRegime.forReceipt(row.receiptDate()).name()));
     }
 }

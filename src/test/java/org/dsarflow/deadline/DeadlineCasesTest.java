@@ -2,8 +2,10 @@ package org.dsarflow.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.dsarflow.deadline.DeadlineCases.DeadlineCase;
+import org.dsarflow.intake.RequestType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,7 +21,7 @@ class DeadlineCasesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void deadlineMatchesWorkedCase(DeadlineCase c) {
-        RequestClock clock = RequestClock.replay(c.receiptDate(), c.events(), CALENDAR);
+        RequestClock clock = RequestClock.replay(c.receiptDate(), RequestType.valueOf(c.type()), c.events(), CALENDAR);
 
         ClockReading reading = clock.read(CALENDAR, c.expectedDeadline());
 
@@ -35,6 +37,22 @@ class DeadlineCasesTest {
                     assertThat(c.expectedDeadline()).isNotNull();
                     assertThat(CALENDAR.covers(c.expectedDeadline())).isTrue();
                 });
+    }
+
+    /** Each type either side of 5 February 2026, when Article 12A took effect. */
+    @Test
+    void everyTypeIsWorkedEitherSideOfArticle12A() {
+        var boundary = DeadlineCases.load().stream()
+                .filter(c -> c.receiptDate().equals(LocalDate.of(2026, 2, 4))
+                        || c.receiptDate().equals(LocalDate.of(2026, 2, 5)))
+                .toList();
+        assertThat(boundary).hasSizeGreaterThanOrEqualTo(12);
+        for (RequestType type : RequestType.values()) {
+            assertThat(boundary).as(type.name())
+                    .filteredOn(c -> c.type().equals(type.name()))
+                    .extracting(DeadlineCase::receiptDate)
+                    .contains(LocalDate.of(2026, 2, 4), LocalDate.of(2026, 2, 5));
+        }
     }
 
     @Test

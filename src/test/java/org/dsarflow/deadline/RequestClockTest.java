@@ -1,6 +1,7 @@
 package org.dsarflow.deadline;
 
 import org.dsarflow.intake.ClockState;
+import org.dsarflow.intake.RequestStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dsarflow.deadline.ClockEventKind.CLARIFICATION_RECEIVED;
@@ -116,6 +117,41 @@ class RequestClockTest {
 
             assertThat(reading.clockStartedOn()).isEqualTo(date("2024-06-14"));
             assertThat(reading.deadline()).isEqualTo(date("2024-07-15"));
+        }
+
+        @Test
+        void aRepresentativesAuthorityStopsTheClockAsIdentityDoesAndTheMonthRunsFromItsArrival() {
+            RequestClock stopped = replay("2025-03-10", "AUTHORITY_REQUESTED@2025-03-11");
+
+            ClockReading whileStopped = stopped.read(CALENDAR, date("2025-03-15"));
+            assertThat(whileStopped.state()).isEqualTo(ClockState.STOPPED);
+            assertThat(whileStopped.deadline()).isNull();
+            assertThat(whileStopped.awaiting()).containsExactly(ClockStop.AUTHORITY);
+            assertThat(whileStopped.openStatus(false)).isEqualTo(RequestStatus.AWAITING_AUTHORITY);
+            assertThat(whileStopped.overdue(date("2025-06-01"))).isFalse();
+
+            ClockReading restarted = stopped.apply(ClockEvent.of(ClockEventKind.AUTHORITY_RECEIVED, date("2025-03-20")),
+                    CALENDAR).read(CALENDAR, date("2025-03-20"));
+            assertThat(restarted.state()).isEqualTo(ClockState.RUNNING);
+            assertThat(restarted.clockStartedOn()).isEqualTo(date("2025-03-20"));
+            assertThat(restarted.deadline()).isEqualTo(date("2025-04-22")); // 20 Apr Easter Sunday, 21 Easter Monday
+            assertThat(restarted.openStatus(false)).isEqualTo(RequestStatus.IN_PROGRESS);
+        }
+
+        @Test
+        void withIdentityAndAuthorityOutstandingTheClockRestartsFromTheLaterOfTheTwo() {
+            RequestClock bothAsked = replay("2024-06-03", "AUTHORITY_REQUESTED@2024-06-04;IDENTITY_REQUESTED@2024-06-05");
+            ClockReading reading = bothAsked.read(CALENDAR, date("2024-06-05"));
+            assertThat(reading.awaiting()).containsExactly(ClockStop.IDENTITY, ClockStop.AUTHORITY);
+            assertThat(reading.openStatus(false)).isEqualTo(RequestStatus.AWAITING_IDENTITY);
+
+            RequestClock identityIn = bothAsked.apply(event(IDENTITY_CONFIRMED, "2024-06-10"), CALENDAR);
+            assertThat(identityIn.read(CALENDAR, date("2024-06-10")).openStatus(false))
+                    .isEqualTo(RequestStatus.AWAITING_AUTHORITY);
+            ClockReading restarted = identityIn.apply(ClockEvent.of(ClockEventKind.AUTHORITY_RECEIVED,
+                    date("2024-06-14")), CALENDAR).read(CALENDAR, date("2024-06-14"));
+            assertThat(restarted.clockStartedOn()).isEqualTo(date("2024-06-14"));
+            assertThat(restarted.deadline()).isEqualTo(date("2024-07-15")); // 14 Jul is a Sunday
         }
 
         @Test
@@ -313,6 +349,12 @@ class RequestClockTest {
                             Reason.ALREADY_STOPPED_FOR_IDENTITY),
                     Arguments.of("FEE_REQUESTED@2024-10-02;IDENTITY_REQUESTED@2024-10-02;FEE_REQUESTED@2024-10-03",
                             Reason.ALREADY_STOPPED_FOR_FEE),
+                    Arguments.of("AUTHORITY_RECEIVED@2024-10-02", Reason.NOT_STOPPED_FOR_AUTHORITY),
+                    Arguments.of("AUTHORITY_REQUESTED@2024-10-02;AUTHORITY_REQUESTED@2024-10-03",
+                            Reason.ALREADY_STOPPED_FOR_AUTHORITY),
+                    Arguments.of("CLARIFICATION_REQUESTED@2024-10-02;AUTHORITY_REQUESTED@2024-10-03",
+                            Reason.ALREADY_PAUSED),
+                    Arguments.of("AUTHORITY_REQUESTED@2024-10-02;EXTENSION_NOTIFIED@2024-10-03", Reason.CLOCK_STOPPED),
                     Arguments.of("CLARIFICATION_REQUESTED@2024-10-02;CLARIFICATION_REQUESTED@2024-10-03",
                             Reason.ALREADY_PAUSED),
                     Arguments.of("CLARIFICATION_REQUESTED@2024-10-02;IDENTITY_REQUESTED@2024-10-03",

@@ -326,7 +326,12 @@ class DemoCatalogueRequestsTest {
                 .body("decision.actions.find { it.holdingKey == 'workshop-observation' }.action",
                         equalTo("NOT_IDENTIFIABLE"));
 
-        approveWithJustification(reference)
+        // A young person's own objection follows the same table; the DPO judges their competence with the review.
+        dpo().body(Map.of("approve", true, "justification", JUSTIFICATION, "childJudgement", Map.of(
+                        "competent", true, "respondTo", "REQUESTER", "reasons", "Aged 17 and asked us herself")))
+                .post("/api/requests/{ref}/review", reference).then().statusCode(200)
+                .body("decision.review.outcome", equalTo("APPROVED"))
+                .body("decision.review.childJudgement.competent", equalTo(true))
                 .body("recipientNotifications.recipient", containsInAnyOrder(KITBAGS_RECIPIENTS.toArray()))
                 .body("recipientNotifications.actions", everyItem(contains(expected)));
         confirm(reference, "survey", "2025-02-10").body("status", equalTo("COMPLETED"));

@@ -68,6 +68,8 @@ class DsarRequestModelTest {
     private final Deque<MatchStatus> matchStatuses = new ArrayDeque<>(List.of(MatchStatus.UNIQUE));
     /** How many external holdings carryOut leaves to custodians. */
     private int custodianTasks;
+    /** How many copies holdForRedaction holds back for the DPO to deal with other people's information. */
+    private int redactionTasks;
     /** What checkDeadline answers. */
     private DeadlineCheck deadlineCheck = DeadlineCheck.NONE;
     private EmailStub emails;
@@ -103,6 +105,9 @@ class DsarRequestModelTest {
         // An execution listener in the model; the engine also accepts a JavaDelegate there.
         stub("nameCustodianTask", execution -> execution.setVariableLocal(DsarProcess.CUSTODIAN_TASK,
                 "study/holding-" + execution.getVariable("loopCounter")));
+        stub("holdForRedaction", execution -> execution.setVariable(DsarProcess.REDACTION_TASKS, redactionTasks));
+        stub("nameRedactionTask", execution -> execution.setVariableLocal(DsarProcess.REDACTION_TASK,
+                "study/interviews-" + execution.getVariable("loopCounter")));
         stub("respond", execution -> { });
         stub("checkDeadline", execution -> execution.setVariableLocal(DsarProcess.DEADLINE_CHECK,
                 deadlineCheck.name()));
@@ -148,7 +153,7 @@ class DsarRequestModelTest {
                 .isEnded();
         assertThat(emails.sent).containsExactly("ACKNOWLEDGEMENT,DPO_NEW_REQUEST", "RESPONSE");
         assertThat(calls()).isEqualTo(Map.of("recordDeadline", 1, "locateSubject", 1, "decide", 1, "carryOut", 1,
-                "respond", 1, "sendEmails", 2));
+                "holdForRedaction", 1, "respond", 1, "sendEmails", 2));
     }
 
     @Test
@@ -170,7 +175,33 @@ class DsarRequestModelTest {
                         "requestHandled")
                 .isEnded();
         assertThat(calls()).isEqualTo(Map.of("recordDeadline", 1, "locateSubject", 1, "decide", 1, "carryOut", 1,
-                "nameCustodianTask", 2, "respond", 1, "sendEmails", 2));
+                "nameCustodianTask", 2, "holdForRedaction", 1, "respond", 1, "sendEmails", 2));
+    }
+
+    @Test
+    void aHeldBackCopyAndAnExternalHoldingAreConfirmedInEitherOrderBeforeTheRequestIsAnswered() {
+        custodianTasks = 1;
+        redactionTasks = 2;
+        ProcessInstance instance = startRequest();
+
+        review(instance, ReviewOutcome.APPROVED);
+        assertThat(instance).hasPassedInOrder("carryOut", "custodiansAndRedactions", "holdForRedaction",
+                "redactionsToConfirm");
+        Map<String, Task> redactions = redactionTasksOf(instance);
+        assertThat(redactions).containsOnlyKeys("study/interviews-0", "study/interviews-1");
+
+        complete(redactions.get("study/interviews-1"));
+        complete(custodianTasksOf(instance).get("study/holding-0"));
+        assertThat(instance).isWaitingAt(DsarProcess.CONFIRM_REDACTION).hasNotPassed("respond");
+        assertThat(redactionTasksOf(instance)).containsOnlyKeys("study/interviews-0");
+
+        complete(redactions.get("study/interviews-0"));
+        sendEmailsDue(instance);
+        assertThat(instance).hasPassedInOrder("carryOut", DsarProcess.CONFIRM_REDACTION, "allConfirmed", "respond",
+                        "sendResponse", "requestHandled")
+                .isEnded();
+        assertThat(calls()).isEqualTo(Map.of("recordDeadline", 1, "locateSubject", 1, "decide", 1, "carryOut", 1,
+                "nameCustodianTask", 1, "holdForRedaction", 1, "nameRedactionTask", 2, "respond", 1, "sendEmails", 2));
     }
 
     @Test
@@ -260,7 +291,7 @@ class DsarRequestModelTest {
         assertThat(endEventsOf(instance)).containsExactlyInAnyOrder("acknowledged", "requestCancelled");
         assertThat(taskQuery().processInstanceId(instance.getId()).count()).isZero();
         assertThat(calls()).isEqualTo(Map.of("recordDeadline", 1, "locateSubject", 1, "decide", 1, "carryOut", 1,
-                "nameCustodianTask", 2, "sendEmails", 1));
+                "nameCustodianTask", 2, "holdForRedaction", 1, "sendEmails", 1));
     }
 
     @Test
@@ -378,6 +409,14 @@ class DsarRequestModelTest {
                 .stream()
                 .collect(Collectors.toMap(task -> (String) taskService().getVariable(task.getId(),
                         DsarProcess.CUSTODIAN_TASK), task -> task));
+    }
+
+    /** The open confirmRedaction tasks, by the holding each was named after. */
+    private static Map<String, Task> redactionTasksOf(ProcessInstance instance) {
+        return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(DsarProcess.CONFIRM_REDACTION).list()
+                .stream()
+                .collect(Collectors.toMap(task -> (String) taskService().getVariable(task.getId(),
+                        DsarProcess.REDACTION_TASK), task -> task));
     }
 
     /** The end events the instance reached. */

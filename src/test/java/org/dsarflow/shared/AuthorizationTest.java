@@ -102,6 +102,12 @@ class AuthorizationTest {
         Call retry = new Call("POST incidents/{id}/retry (none open: 404)",
                 (s, ref) -> s.post("/api/requests/{ref}/incidents/{id}/retry", ref, "no-such-incident"));
         Call process = new Call("GET process", (s, ref) -> s.get("/api/requests/{ref}/process", ref));
+        Call authority = new Call("POST authority", AuthorizationTest::representative, (s, ref) -> s
+                .body("{\"evidence\":\"SIGNED_AUTHORITY\",\"receivedOn\":\"2025-03-10\"}")
+                .post("/api/requests/{ref}/authority", ref));
+        Call redaction = new Call("POST redactions", AuthorizationTest::heldBackForRedaction, (s, ref) -> s
+                .body("{\"holdingKey\":\"interviews\",\"outcome\":\"REDACTED\",\"reasons\":\"Names removed\"}")
+                .post("/api/requests/{ref}/redactions", ref));
         Call logComplaint = new Call("POST /api/complaints", (s, ref) -> s
                 .body(Api.complaintBody("2026-07-01", ref)).post("/api/complaints"));
         Call complaints = new Call("GET /api/complaints", () -> null, (s, ref) -> s.get("/api/complaints"));
@@ -160,6 +166,8 @@ class AuthorizationTest {
                 row(incidents,       401, 200, 200, 403),
                 row(retry,           401, 404, 403, 403),
                 row(process,         401, 200, 200, 403),
+                row(authority,       401, 200, 403, 403),
+                row(redaction,       401, 200, 403, 403),
                 row(logComplaint,    401, 201, 403, 403),
                 row(complaints,      401, 200, 200, 403),
                 row(complaint,       401, 200, 200, 403),
@@ -198,6 +206,20 @@ class AuthorizationTest {
 
     private static String awaitingReview(String type, String holding) {
         return Studies.located(Studies.createWithCustodians("COLLECTION", "2024-01-01"), type, "2024-02-01", holding);
+    }
+
+    /** A request a solicitor made for the subject, its authority not yet recorded. */
+    private static String representative() {
+        return dpo().body(REQUEST.replace("\"requester\"", "\"onBehalfOf\":{\"relationship\":\"LEGAL_REPRESENTATIVE\"},"
+                        + "\"requester\"")).post("/api/requests").then().statusCode(201).extract().path("reference");
+    }
+
+    /** An approved access request whose copy of the interviews waits for its redaction step. */
+    private static String heldBackForRedaction() {
+        String reference = Studies.located(Studies.createWithInterviews("COLLECTION", "2024-01-01"), "ACCESS",
+                "2024-02-01", "drive", "interviews");
+        dpo().body("{\"approve\":true}").post("/api/requests/{ref}/review", reference).then().statusCode(200);
+        return reference;
     }
 
     private static String approved(String type, String holding) {

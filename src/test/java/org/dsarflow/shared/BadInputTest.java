@@ -45,6 +45,10 @@ class BadInputTest {
     static String rectifying;
     /** The erasure as {@link #awaitingReview}, approved: the survey platform's custodian has yet to confirm. */
     static String awaitingCustodian;
+    /** A request made by a solicitor on behalf of the subject, its authority not yet recorded. */
+    static String representative;
+    /** An approved access request whose copy of the interviews (other people's information) is held back. */
+    static String heldBack;
 
     /** Once per class, but after Quarkus has pointed REST Assured at the test port. */
     @BeforeEach
@@ -61,6 +65,12 @@ class BadInputTest {
         rectifying = Studies.located(study, "RECTIFICATION", "2024-02-01", "drive");
         awaitingCustodian = Studies.located(study, "ERASURE", "2024-02-01", "survey", "drive");
         dpo().body("{\"approve\":true}").post("/api/requests/{ref}/review", awaitingCustodian).then().statusCode(200);
+        representative = dpo().body(VALID.replace("\"identifiers\"",
+                        "\"onBehalfOf\":{\"relationship\":\"LEGAL_REPRESENTATIVE\"},\"identifiers\""))
+                .post("/api/requests").then().statusCode(201).extract().path("reference");
+        heldBack = Studies.located(Studies.createWithInterviews("COLLECTION", "2024-01-01"), "ACCESS", "2024-02-01",
+                "drive", "interviews");
+        dpo().body("{\"approve\":true}").post("/api/requests/{ref}/review", heldBack).then().statusCode(200);
     }
 
     static Stream<Arguments> logRequestBodies() {
@@ -83,6 +93,15 @@ class BadInputTest {
                 Arguments.of("identifier key not a name", VALID.replace("{\"email\":\"sam", "{\"e mail\":\"sam"), 400, "invalid-input", "identifiers"),
                 Arguments.of("blank identifier value", VALID.replace("{\"email\":\"sam.secret@example.org\"}", "{\"email\":\" \"}"), 400, "invalid-input", "identifiers"),
                 Arguments.of("wrong type for identifiers", VALID.replaceAll("\"identifiers\":\\{[^}]*}", "\"identifiers\":\"sam\""), 400, "invalid-input", "identifiers"),
+                Arguments.of("unknown relationship", VALID.replace("\"identifiers\"",
+                        "\"onBehalfOf\":{\"relationship\":\"NEIGHBOUR\"},\"identifiers\""), 400, "invalid-input",
+                        "onBehalfOf.relationship"),
+                Arguments.of("onBehalfOf without relationship", VALID.replace("\"identifiers\"",
+                        "\"onBehalfOf\":{\"subjectName\":\"Kim Secret\"},\"identifiers\""), 400, "invalid-input",
+                        "onBehalfOf.relationship"),
+                Arguments.of("subjectCategory not a category", VALID.replace("\"identifiers\"",
+                        "\"onBehalfOf\":{\"relationship\":\"ATTORNEY\",\"subjectCategory\":\"a child\"},\"identifiers\""),
+                        400, "invalid-input", "onBehalfOf.subjectCategory"),
                 Arguments.of("changes on an access request", VALID.replace("}}", "},\"changes\":{\"email\":\"sam.secret@example.net\"}}"), 400, "invalid-input", "changes"));
     }
 
@@ -118,6 +137,80 @@ class BadInputTest {
     @MethodSource("clockEventBodies")
     void clockEvent(String name, String body, int status, String type, String field) {
         expectProblem(dpo().body(body).post("/api/requests/{ref}/clock-events", open).then(), status, type, field);
+    }
+
+    @Test
+    void authorityIsRecordedWithItsOwnEndpointAndOnlyForARequestMadeForSomeoneElse() {
+        expectProblem(dpo().body("{\"kind\":\"AUTHORITY_RECEIVED\",\"on\":\"2025-03-11\"}")
+                .post("/api/requests/{ref}/clock-events", representative).then(), 400, "invalid-input", "kind");
+        expectProblem(dpo().body("{\"kind\":\"AUTHORITY_REQUESTED\",\"on\":\"2025-03-11\"}")
+                .post("/api/requests/{ref}/clock-events", open).then(), 409, "conflict", null)
+                .body("code", equalTo("NO_AUTHORITY_NEEDED"));
+    }
+
+    static Stream<Arguments> authorityBodies() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"evidence\":", 400, "malformed-json", null),
+                Arguments.of("missing evidence", "{\"receivedOn\":\"2025-03-11\"}", 400, "invalid-input", "evidence"),
+                Arguments.of("unknown evidence", "{\"evidence\":\"A_NOTE_FROM_MUM\",\"receivedOn\":\"2025-03-11\"}",
+                        400, "invalid-input", "evidence"),
+                Arguments.of("missing receivedOn", "{\"evidence\":\"SIGNED_AUTHORITY\"}", 400, "invalid-input", "receivedOn"),
+                Arguments.of("impossible date", "{\"evidence\":\"SIGNED_AUTHORITY\",\"receivedOn\":\"2025-02-30\"}",
+                        400, "invalid-input", "receivedOn"),
+                Arguments.of("in the future", "{\"evidence\":\"SIGNED_AUTHORITY\",\"receivedOn\":\"" + TOMORROW + "\"}",
+                        400, "invalid-input", "receivedOn"),
+                Arguments.of("before the request", "{\"evidence\":\"SIGNED_AUTHORITY\",\"receivedOn\":\"2025-03-09\"}",
+                        400, "invalid-input", "receivedOn"));
+    }
+
+    @ParameterizedTest(name = "POST authority: {0}")
+    @MethodSource("authorityBodies")
+    void authority(String name, String body, int status, String type, String field) {
+        expectProblem(dpo().body(body).post("/api/requests/{ref}/authority", representative).then(), status, type, field);
+        dpo().get("/api/requests/{ref}", representative).then().body("onBehalfOf.authority", nullValue());
+    }
+
+    @Test
+    void authorityOfARequestTheSubjectMadeOrOfAClosedOne() {
+        String authority = "{\"evidence\":\"SIGNED_AUTHORITY\",\"receivedOn\":\"2025-03-11\"}";
+        expectProblem(dpo().body(authority).post("/api/requests/{ref}/authority", open).then(), 409, "conflict", null)
+                .body("code", equalTo("NOT_MADE_ON_BEHALF"));
+        expectProblem(dpo().body(authority).post("/api/requests/{ref}/authority", cancelled).then(), 409, "conflict", null)
+                .body("code", equalTo("REQUEST_CLOSED"));
+        expectProblem(dpo().body(authority).post("/api/requests/{ref}/authority", UNKNOWN).then(), 404, "not-found", null);
+    }
+
+    static Stream<Arguments> redactionBodies() {
+        return Stream.of(
+                Arguments.of("malformed JSON", "{\"holdingKey\":", 400, "malformed-json", null),
+                Arguments.of("missing holdingKey", "{\"outcome\":\"REDACTED\",\"reasons\":\"Names removed\"}",
+                        400, "invalid-input", "holdingKey"),
+                Arguments.of("missing outcome", "{\"holdingKey\":\"interviews\",\"reasons\":\"Names removed\"}",
+                        400, "invalid-input", "outcome"),
+                Arguments.of("unknown outcome", "{\"holdingKey\":\"interviews\",\"outcome\":\"SHREDDED\","
+                        + "\"reasons\":\"Names removed\"}", 400, "invalid-input", "outcome"),
+                Arguments.of("blank reasons", "{\"holdingKey\":\"interviews\",\"outcome\":\"REDACTED\",\"reasons\":\" \"}",
+                        400, "invalid-input", "reasons"),
+                Arguments.of("holding not in the decision", "{\"holdingKey\":\"no-such-holding\",\"outcome\":\"REDACTED\","
+                        + "\"reasons\":\"Names removed\"}", 404, "not-found", null),
+                Arguments.of("holding with no redaction step", "{\"holdingKey\":\"drive\",\"outcome\":\"REDACTED\","
+                        + "\"reasons\":\"Names removed\"}", 409, "conflict", null));
+    }
+
+    @ParameterizedTest(name = "POST redactions: {0}")
+    @MethodSource("redactionBodies")
+    void redaction(String name, String body, int status, String type, String field) {
+        expectProblem(dpo().body(body).post("/api/requests/{ref}/redactions", heldBack).then(), status, type, field);
+        dpo().get("/api/requests/{ref}", heldBack).then().body("status", equalTo("IN_PROGRESS"));
+    }
+
+    @Test
+    void redactionOfAHoldingWithoutTheStepSaysWhy() {
+        expectProblem(dpo().body("{\"holdingKey\":\"drive\",\"outcome\":\"CONSENTED\",\"reasons\":\"Agreed\"}")
+                .post("/api/requests/{ref}/redactions", awaitingCustodian).then(), 409, "conflict", null)
+                .body("code", equalTo("NO_REDACTION_STEP"));
+        expectProblem(dpo().get("/api/requests/{ref}/response-package", heldBack).then(), 409, "conflict", null)
+                .body("code", equalTo("REDACTION_PENDING"));
     }
 
     @Test
@@ -175,7 +268,19 @@ class BadInputTest {
                 Arguments.of("approval with refusalReason", "{\"approve\":true,\"refusalReason\":\"MANIFESTLY_UNFOUNDED\"}",
                         400, "invalid-input", "refusalReason"),
                 Arguments.of("changes on an erasure", "{\"approve\":true,\"changes\":{\"email\":\"sam.secret@example.net\"}}",
-                        400, "invalid-input", "changes"));
+                        400, "invalid-input", "changes"),
+                Arguments.of("child judgement of a request about an adult", "{\"approve\":true,\"childJudgement\":"
+                        + "{\"competent\":true,\"respondTo\":\"REQUESTER\",\"reasons\":\"Aged 15\"}}",
+                        400, "invalid-input", "childJudgement"),
+                Arguments.of("child judgement with unknown respondTo", "{\"approve\":true,\"childJudgement\":"
+                        + "{\"competent\":true,\"respondTo\":\"GRANDPARENT\",\"reasons\":\"Aged 15\"}}",
+                        400, "invalid-input", "childJudgement.respondTo"),
+                Arguments.of("child judgement without reasons", "{\"approve\":true,\"childJudgement\":"
+                        + "{\"competent\":false,\"respondTo\":\"REQUESTER\"}}",
+                        400, "invalid-input", "childJudgement.reasons"),
+                Arguments.of("no authority on the subject's own request", "{\"approve\":false,"
+                        + "\"refusalReason\":\"NO_AUTHORITY_TO_ACT\",\"justification\":\"No authority\"}",
+                        400, "invalid-input", "refusalReason"));
     }
 
     @ParameterizedTest(name = "POST review: {0}")
@@ -261,6 +366,8 @@ class BadInputTest {
         expectProblem(dpo().get("/api/requests/{ref}/response-package?format=csv", UNKNOWN).then(), 404, "not-found", null);
         expectProblem(dpo().body("{\"reason\":\"Accuracy confirmed\"}")
                 .post("/api/requests/{ref}/restriction/lift", UNKNOWN).then(), 404, "not-found", null);
+        expectProblem(dpo().body("{\"holdingKey\":\"interviews\",\"outcome\":\"REDACTED\",\"reasons\":\"Names removed\"}")
+                .post("/api/requests/{ref}/redactions", UNKNOWN).then(), 404, "not-found", null);
     }
 
     static Stream<Arguments> taskQueries() {
@@ -301,6 +408,8 @@ class BadInputTest {
         expectProblem(dpo().get("/api/calendar/deadline").then(), 400, "invalid-input", "receivedOn");
         expectProblem(dpo().get("/api/calendar/deadline?receivedOn=2025-02-30").then(), 400, "invalid-input", "receivedOn");
         expectProblem(dpo().get("/api/calendar/deadline?receivedOn=yesterday").then(), 400, "invalid-input", "receivedOn");
+        expectProblem(dpo().get("/api/calendar/deadline?receivedOn=2026-02-05&type=SHOUTING").then(), 400,
+                "invalid-input", "type");
     }
 
     @Test

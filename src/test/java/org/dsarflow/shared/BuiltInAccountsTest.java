@@ -68,6 +68,11 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public Limits limits() {
+                return null;
+            }
+
+            @Override
             public Complaints complaints() {
                 return null;
             }

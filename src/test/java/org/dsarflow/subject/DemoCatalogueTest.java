@@ -30,12 +30,23 @@ class DemoCatalogueTest {
     }
 
     @Test
+    void theKitbagsInterviewHoldingsAreLiableToHoldOtherPeoplesInformation() {
+        StudyDescription kitbags = demo.catalogue().stream().filter(s -> s.key().equals("kitbags")).findFirst()
+                .orElseThrow();
+        assertThat(kitbags.holdings()).filteredOn(h -> Boolean.TRUE.equals(h.othersInformation()))
+                .extracting(StudyDescription.HoldingDescription::key)
+                .containsExactlyInAnyOrder("interview-recordings", "transcription");
+    }
+
+    @Test
     void anAdminLoadsItOnceWithInventedPeopleWhoCanBeLocated() {
         admin().post("/api/demo-catalogue?subjectsPerStudy=20").then().statusCode(200);
         admin().post("/api/demo-catalogue?subjectsPerStudy=20").then().statusCode(200)
                 .body("registered", equalTo(List.of()))
                 .body("alreadyPresent", hasItems("kitbags", "polling", "health-check", "diversity", "mod-next-generation"));
-        dpo().get("/api/studies/kitbags").then().statusCode(200).body("phase", equalTo("ANALYSIS"));
+        dpo().get("/api/studies/kitbags").then().statusCode(200).body("phase", equalTo("ANALYSIS"))
+                .body("holdings.find { it.key == 'interview-recordings' }.othersInformation", equalTo(true))
+                .body("holdings.find { it.key == 'prize-draw' }.othersInformation", equalTo(false));
 
         dpo().body(Map.of("type", "CONSENT_WITHDRAWAL", "receivedAt", "2025-03-10", "channel", "EMAIL",
                         "requester", Map.of("name", "Invented Person", "email", SyntheticRegistry.email(7)),

@@ -24,7 +24,7 @@ class RegistryRowCheckTest {
             List.of(EMAIL, NAME_PARTS, BIRTH));
 
     private final IdentifierHasher hasher = IdentifierHasher.fromSecret("test-identifier-key-0123456789abcdef");
-    private final RegistryRowCheck check = new RegistryRowCheck(STUDY, hasher);
+    private final RegistryRowCheck check = new RegistryRowCheck(STUDY, hasher, 10_000);
 
     @Test
     void aGoodRowIsReadyToWriteWithTheHashOfEverySchemeItCompletes() {
@@ -171,6 +171,15 @@ class RegistryRowCheckTest {
 
         assertThat(check.check(draft))
                 .isEqualTo(rejected(15, "subjectRef is missing or not 1 to 64 letters, digits, '.', '_' or '-'"));
+    }
+
+    @Test
+    void aValuePastTheCellLimitOrWithANulIsRejectedWithoutBeingQuoted() {
+        String megabyte = "=".repeat(1_000_000);
+        assertThat(check.check(draft(2, "P-9", Map.of("email", "nine@example.org"), List.of("survey"),
+                Map.of("note", megabyte)))).isEqualTo(rejected(2, "has a value longer than 10000 characters"));
+        assertThat(check.check(draft(3, "P-10", Map.of("email", "ten\u0000@example.org"), List.of("survey"), Map.of())))
+                .isEqualTo(rejected(3, "has a value with a NUL character"));
     }
 
     private static RegistryDraftRow draft(long line, String subjectRef, Map<String, String> identifiers,

@@ -37,9 +37,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The contract at /q/openapi covers the code: every resource method of org.dsarflow.web is an operation
- * with its summary, its roles and its error responses, and every 409 code the code can answer is
- * documented with an example.
+ * The contract at /q/openapi covers the code: every resource method under /api is an operation with its
+ * summary, its roles and its error responses, and every 409 code the code can answer is documented with
+ * an example. The workbench's HTML pages (org.dsarflow.web.page) are not the API, and not in it.
  */
 @QuarkusTest
 class ApiContractTest {
@@ -184,6 +184,18 @@ class ApiContractTest {
         }
     }
 
+    /** Every resource is the API, under /api, or a workbench page, HTML outside /api and outside the document. */
+    @Test
+    void theWorkbenchPagesAreNotTheApi() {
+        for (JavaClass type : resources()) {
+            Class<?> resource = type.reflect();
+            boolean page = resource.getPackageName().equals("org.dsarflow.web.page");
+            assertThat(resource.getAnnotation(Path.class).value().startsWith("/api")).as("%s under /api", resource)
+                    .isNotEqualTo(page);
+        }
+        document().path("paths").fieldNames().forEachRemaining(path -> assertThat(path).startsWith("/api/"));
+    }
+
     @Test
     void swaggerUiIsServed() {
         given().get("/q/swagger-ui/").then().statusCode(200);
@@ -207,11 +219,10 @@ class ApiContractTest {
 
     private static List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
-        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.dsarflow.web")) {
+        for (JavaClass type : resources()) {
             Class<?> resource = type.reflect();
             Path root = resource.getAnnotation(Path.class);
-            if (root == null) {
+            if (!root.value().startsWith("/api")) {
                 continue;
             }
             for (Method method : resource.getDeclaredMethods()) {
@@ -226,6 +237,18 @@ class ApiContractTest {
             }
         }
         return endpoints;
+    }
+
+    /** The classes of org.dsarflow.web and its sub-packages that are JAX-RS resources. */
+    private static List<JavaClass> resources() {
+        List<JavaClass> resources = new ArrayList<>();
+        for (JavaClass type : new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.dsarflow.web")) {
+            if (type.isAnnotatedWith(Path.class)) {
+                resources.add(type);
+            }
+        }
+        return resources;
     }
 
     private static String httpMethod(Method method) {

@@ -1,0 +1,15 @@
+package org.dsarflow.web.page;
+
+/**
+ * Where the workbench lives. Its pages are under {@link #ROOT}, apart from the login page at {@code /}:
+ * /api is the API, with its contract at /q/openapi, and the pages are no part of it.
+ */
+final class WorkbenchPaths {
+
+    static final String ROOT = "/workbench";
+    /** The form login's session cookie, named in application.properties. */
+    static final String SESSION_COOKIE = "dsar-session";
+
+    private WorkbenchPaths() {
+    }
+}
