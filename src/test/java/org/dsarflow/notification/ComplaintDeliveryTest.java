@@ -255,9 +255,16 @@ class ComplaintDeliveryTest {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
     }
 
+    /** Runs the complaint's email steps until none is left, a bounded number of rounds, as Jobs.runEmails does. */
     private void deliver(String reference) {
         for (int round = 0; round < 5 && !Jobs.emails(runtime, management, reference).isEmpty(); round++) {
-            Jobs.emails(runtime, management, reference).forEach(job -> management.executeJob(job.getId()));
+            for (Job job : Jobs.emails(runtime, management, reference)) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (EmailNotSentException transientFailure) {
+                    // The mail server refused once (a loaded machine): the engine keeps the step for its retry.
+                }
+            }
         }
         assertThat(Jobs.emails(runtime, management, reference)).isEmpty();
     }
