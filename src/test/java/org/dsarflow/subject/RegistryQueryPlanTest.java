@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every lookup of the registry is an index seek, on H2 and on PostgreSQL, after V11 dropped the indexes
+ * Every lookup of the registry is an index seek, on H2 and on PostgreSQL, after V15 dropped the indexes
  * H2 only kept for foreign keys: the plans of the queries the locator, the import and the erasure run,
  * read with EXPLAIN. PostgreSQL is asked with sequential scans switched off, so its plan answers whether
  * an index can serve the query at all rather than what is cheapest for the test's few rows.

@@ -2,7 +2,7 @@
 -- imported row one more B-tree to write: subject_id beside the primary keys (subject_id, ...) that
 -- already lead with it, and study_key beside dsar_subject_ref_uk (study_key, subject_ref). The writer
 -- and the erasure remove a subject's rows together in one transaction, and studies are never deleted;
--- PostgreSQL keeps these constraints (db/vendor/postgresql V11_1), as it needs no extra index for them.
+-- PostgreSQL keeps these constraints (db/vendor/postgresql V15_1), as it needs no extra index for them.
 ALTER TABLE dsar_subject_holding DROP CONSTRAINT dsar_subject_holding_subject_fk;
 ALTER TABLE dsar_subject_attribute DROP CONSTRAINT dsar_subject_attribute_subject_fk;
 ALTER TABLE dsar_subject_lookup DROP CONSTRAINT dsar_subject_lookup_subject_fk;
