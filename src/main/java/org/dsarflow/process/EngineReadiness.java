@@ -9,8 +9,11 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Ready when the engine answers (the request process is deployed) and its job executor runs, which
+ * Ready when the engine answers (the request and complaint processes are deployed) and its job executor runs, which
  * sends the emails and fires the timers. The test profile switches the executor off, as the tests run
  * the jobs themselves: that is reported, and is no reason to be out of rotation.
  */
@@ -30,20 +33,24 @@ public class EngineReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
-        long deployed;
+        List<String> missing = new ArrayList<>();
         try {
-            deployed = engine.getRepositoryService().createProcessDefinitionQuery()
-                    .processDefinitionKey(DsarProcess.KEY).count();
+            for (String key : List.of(DsarProcess.KEY, ComplaintProcessModel.KEY)) {
+                if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+                    missing.add(key);
+                }
+            }
         } catch (RuntimeException e) {
             return response.down().withData("engine", "no answer: " + e.getClass().getSimpleName()).build();
         }
-        response.withData("engine", deployed > 0 ? "answers" : DsarProcess.KEY + " not deployed");
+        boolean deployed = missing.isEmpty();
+        response.withData("engine", deployed ? "answers" : String.join(", ", missing) + " not deployed");
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         JobExecutor executor = configuration.getJobExecutor();
         boolean running = executor != null && executor.isActive();
         String jobExecutor = !configuration.isJobExecutorActivate() ? DISABLED : running ? "active" : "not running";
         response.withData("jobExecutor", jobExecutor);
-        return response.status(deployed > 0 && (running || !configuration.isJobExecutorActivate())).build();
+        return response.status(deployed && (running || !configuration.isJobExecutorActivate())).build();
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.dsarflow.audit.AuditLog;
+import org.dsarflow.complaint.Complaint;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.shared.UnknownResourceException;
 import org.dsarflow.view.IncidentDesk;
@@ -69,14 +70,26 @@ public class Incidents implements IncidentDesk {
     @Transactional
     public DsarRequest retry(String reference, String incidentId) {
         DsarRequest request = DsarRequest.require(reference);
+        retryIncident(reference, incidentId, "Incident of request ");
+        return request;
+    }
+
+    @Override
+    @Transactional
+    public Complaint retryComplaint(String reference, String incidentId) {
+        Complaint complaint = Complaint.require(reference);
+        retryIncident(reference, incidentId, "Incident of complaint ");
+        return complaint;
+    }
+
+    private void retryIncident(String reference, String incidentId, String what) {
         Open incident = open().stream()
                 .filter(candidate -> candidate.id().equals(incidentId) && candidate.reference().equals(reference))
                 .findFirst()
-                .orElseThrow(() -> new UnknownResourceException("Incident of request " + reference, incidentId));
+                .orElseThrow(() -> new UnknownResourceException(what + reference, incidentId));
         Incident engineIncident = runtime.createIncidentQuery().incidentId(incidentId).singleResult();
         management.setJobRetries(engineIncident.getConfiguration(), 1);
         audit.record(reference, "INCIDENT_RETRIED", AuditLog.detail("activity", incident.activity(),
                 "incident", incidentId));
-        return request;
     }
 }

@@ -7,13 +7,17 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.dsarflow.complaint.Complaint;
+import org.dsarflow.deadline.CalendarService;
 import org.dsarflow.intake.DsarRequest;
+import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.view.IncidentDesk;
 import org.dsarflow.view.Inbox;
 import org.dsarflow.view.InboxTask;
 import org.dsarflow.view.RequestViews;
 import org.dsarflow.view.TaskPage;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +30,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The DPO inbox: the open user tasks and incidents of every request, each with its request's deadline. */
+/**
+ * The DPO inbox: the open user tasks and incidents of every request, each with its request's deadline, and each
+ * open complaint's investigation (and incidents) with its acknowledgement due date.
+ */
 @ApplicationScoped
 public class TaskInbox implements Inbox {
 
@@ -39,19 +46,32 @@ public class TaskInbox implements Inbox {
     private final RuntimeService runtime;
     private final RequestViews views;
     private final Incidents incidents;
+    private final CalendarService calendars;
+    private final DsarConfig config;
+    private final Clock clock;
 
-    TaskInbox(TaskService tasks, RuntimeService runtime, RequestViews views, Incidents incidents) {
+    TaskInbox(TaskService tasks, RuntimeService runtime, RequestViews views, Incidents incidents,
+              CalendarService calendars, DsarConfig config, Clock clock) {
         this.tasks = tasks;
         this.runtime = runtime;
         this.views = views;
         this.incidents = incidents;
+        this.calendars = calendars;
+        this.config = config;
+        this.clock = clock;
     }
 
     /** Open user tasks and incidents, each with its request's deadline; tasks, incidents and requests read once each. */
     @Override
     @Transactional
     public TaskPage open(Inbox.Filter filter, int page, int size) {
-        List<Task> open = tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list();
+        List<Task> open = new ArrayList<>(tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list());
+        // The filter names a request's status, type or study, which no complaint has.
+        boolean withComplaints = filter.equals(Inbox.Filter.NONE);
+        if (withComplaints) {
+            open.addAll(tasks.createTaskQuery().processDefinitionKey(ComplaintProcessModel.KEY)
+                    .taskDefinitionKey(ComplaintProcessModel.INVESTIGATE).active().list());
+        }
         Map<String, String> references = open.isEmpty() ? Map.of() : runtime.createProcessInstanceQuery()
                 .processInstanceIds(open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
                 .list().stream()
@@ -66,6 +86,7 @@ public class TaskInbox implements Inbox {
         Set<String> wanted = new HashSet<>(references.values());
         failed.forEach(incident -> wanted.add(incident.reference()));
         Map<String, Deadlined> byReference = requests(wanted, filter);
+        Map<String, Complaint> complaints = withComplaints ? complaints(wanted) : Map.of();
 
         List<InboxTask> inbox = new ArrayList<>();
         for (Task task : open) {
@@ -76,11 +97,21 @@ public class TaskInbox implements Inbox {
                         holdingOf(holding, DsarProcess.CUSTODIAN_TASK), holdingOf(holding, DsarProcess.REDACTION_TASK),
                         task.getCreateTime().toInstant(), false));
             }
+            Complaint complaint = complaints.get(references.get(task.getProcessInstanceId()));
+            if (complaint != null) {
+                inbox.add(complaintTask(complaint, task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                        task.getCreateTime().toInstant(), false));
+            }
         }
         for (IncidentDesk.Open incident : failed) {
             Deadlined request = byReference.get(incident.reference());
             if (request != null) {
                 inbox.add(request.task(incident.id(), incident.activity(), incident.message(), null, null,
+                        incident.at(), true));
+            }
+            Complaint complaint = complaints.get(incident.reference());
+            if (complaint != null) {
+                inbox.add(complaintTask(complaint, incident.id(), incident.activity(), incident.message(),
                         incident.at(), true));
             }
         }
@@ -102,8 +133,31 @@ public class TaskInbox implements Inbox {
                     ? due.regime().clarificationNote(request.type) : null;
             return new InboxTask(id, request.reference, activity, name, custodianTask, createdAt, request.type,
                     request.status, due.deadline(), due.dueSoon(), due.overdue(), incident, due.clock(), note,
-                    redactionTask);
+                    redactionTask, InboxTask.Kind.REQUEST, null);
         }
+    }
+
+    /**
+     * A complaint's task, due by its acknowledgement deadline: overdue or due soon (by the requests' working-day
+     * rule) only while the acknowledgement has still to go, since that is what the DPO acts to.
+     */
+    private InboxTask complaintTask(Complaint complaint, String id, String activity, String name, Instant createdAt,
+                                    boolean incident) {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate due = complaint.acknowledgementDue;
+        boolean pending = !complaint.isClosed() && complaint.acknowledgedOn == null && due != null;
+        boolean overdue = pending && today.isAfter(due);
+        boolean dueSoon = pending && !overdue
+                && calendars.calendar().workingDaysAfter(today, due) <= config.dueSoonWorkingDays();
+        return new InboxTask(id, complaint.reference, activity, name, null, createdAt, null, null, due, dueSoon,
+                overdue, incident, null, null, null, InboxTask.Kind.COMPLAINT, complaint.status);
+    }
+
+    /** The open complaints of these references. */
+    private static Map<String, Complaint> complaints(Collection<String> references) {
+        return Complaint.<Complaint>list("reference in ?1", Set.copyOf(references)).stream()
+                .filter(c -> !c.isClosed())
+                .collect(Collectors.toMap(c -> c.reference, Function.identity()));
     }
 
     /** The requests of these references that the filter keeps: a task of any other is left out of the inbox. */

@@ -1,5 +1,6 @@
 package org.dsarflow.view;
 
+import org.dsarflow.complaint.ComplaintStatus;
 import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.intake.RequestType;
@@ -14,6 +15,9 @@ import java.time.LocalDate;
  * as they run today; {@code note} tells the DPO what the task means for the clock where it is not what they
  * might expect (asking a non-access requester for identifiers under Art 12A(5) leaves the clock running). An
  * {@code incident} is a step that failed after its last retry: its {@code taskId} is the incident's id.
+ * A {@code COMPLAINT} task is a complaint's investigation (or an incident of its process): its {@code deadline}
+ * is the acknowledgement due date, overdue or due soon only while the acknowledgement is still to go, and the
+ * request's fields are null.
  */
 public record InboxTask(
         String taskId,
@@ -30,5 +34,10 @@ public record InboxTask(
         boolean incident,
         ClockState clock,
         String note,
-        String redactionTask) {
+        String redactionTask,
+        Kind kind,
+        ComplaintStatus complaintStatus) {
+
+    /** Whether the task is about a request or a complaint. */
+    public enum Kind { REQUEST, COMPLAINT }
 }

@@ -1,5 +1,6 @@
 package org.dsarflow.view;
 
+import org.dsarflow.complaint.Complaint;
 import org.dsarflow.intake.DsarRequest;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -36,4 +37,7 @@ public interface IncidentDesk {
      * audited. A 404 for an unknown request, or when it has no such open incident.
      */
     DsarRequest retry(String reference, String incidentId);
+
+    /** As {@link #retry}, for a complaint's incident: a 404 for an unknown complaint or no such open incident of it. */
+    Complaint retryComplaint(String reference, String incidentId);
 }

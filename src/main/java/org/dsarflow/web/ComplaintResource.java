@@ -32,6 +32,7 @@ import org.dsarflow.view.ComplaintPage;
 import org.dsarflow.view.ComplaintQueryService;
 import org.dsarflow.view.ComplaintReport;
 import org.dsarflow.view.ComplaintView;
+import org.dsarflow.view.IncidentDesk;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -64,12 +65,14 @@ public class ComplaintResource {
 
     private final ComplaintService complaints;
     private final ComplaintQueryService queries;
+    private final IncidentDesk incidents;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
 
-    ComplaintResource(ComplaintService complaints, ComplaintQueryService queries, SecurityIdentity identity,
-                      ObjectMapper json) {
+    ComplaintResource(ComplaintService complaints, ComplaintQueryService queries, IncidentDesk incidents,
+                      SecurityIdentity identity, ObjectMapper json) {
         this.complaints = complaints;
+        this.incidents = incidents;
         this.queries = queries;
         this.identity = identity;
         this.json = json;
@@ -247,6 +250,21 @@ public class ComplaintResource {
     public ComplaintView outcome(@Parameter(description = "The complaint's reference", example = "CMP-2026-000007")
                                  @RestPath String reference, @NotNull @Valid OutcomeBody body) {
         return queries.view(complaints.outcome(reference, body, actor()).reference, false);
+    }
+
+    @Operation(summary = "Retry a complaint's failed step", description = "Gives the incident's failed job (an email "
+            + "that never went, say) its retries back, so the job executor runs it again; audited as INCIDENT_RETRIED.")
+    @APIResponse(responseCode = "200", description = "The complaint; the step runs again shortly")
+    @APIResponse(responseCode = "404", ref = "NotFound",
+            description = "Unknown complaint, or no such open incident of it")
+    @POST
+    @Path("/{reference}/incidents/{incidentId}/retry")
+    @RolesAllowed(Roles.DPO)
+    public ComplaintView retry(@Parameter(description = "The complaint's reference", example = "CMP-2026-000007")
+                               @RestPath String reference,
+                               @Parameter(description = "The incident's id, from GET /api/incidents or GET /api/tasks")
+                               @RestPath String incidentId) {
+        return queries.view(incidents.retryComplaint(reference, incidentId).reference, false);
     }
 
     private static LocalDate required(String name, String value) {

@@ -32,7 +32,8 @@ public class TaskResource {
     }
 
     @Operation(summary = "The DPO inbox", description = "Every open user task, and every incident (an email that "
-            + "never went), with its request's deadline, dueSoon and overdue, soonest deadline first.")
+            + "never went), with its request's deadline, dueSoon and overdue, soonest deadline first; kind COMPLAINT marks "
+            + "an open complaint's investigation, due by its acknowledgement deadline.")
     @APIResponse(responseCode = "200", description = "One page of the inbox")
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @GET

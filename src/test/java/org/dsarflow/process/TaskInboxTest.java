@@ -163,6 +163,50 @@ class TaskInboxTest {
         return received;
     }
 
+    @Test
+    void openComplaintsShowTheirInvestigationDueByTheAcknowledgementDeadline() {
+        String overdue = complaintReceived(TODAY.minusDays(40));
+        String dueSoon = complaintReceived(TODAY.minusDays(28));
+        String fresh = complaintReceived(TODAY);
+        String request = logRequest("ACCESS", TODAY.toString());
+
+        assertThat(tasksOf(overdue)).singleElement().satisfies(task -> assertThat(task)
+                .containsEntry("kind", "COMPLAINT")
+                .containsEntry("activity", "investigateComplaint")
+                .containsEntry("complaintStatus", "RECEIVED")
+                .containsEntry("deadline", TODAY.minusDays(11).toString())
+                .containsEntry("overdue", true)
+                .containsEntry("dueSoon", false)
+                .containsEntry("incident", false)
+                .containsEntry("requestType", null)
+                .containsKeys("taskId", "createdAt", "name"));
+        assertThat(tasksOf(dueSoon)).singleElement().satisfies(task -> assertThat(task)
+                .containsEntry("deadline", TODAY.plusDays(1).toString())
+                .containsEntry("overdue", false)
+                .containsEntry("dueSoon", true));
+        assertThat(tasksOf(fresh)).singleElement().satisfies(task -> assertThat(task)
+                .containsEntry("deadline", TODAY.plusDays(29).toString())
+                .containsEntry("overdue", false)
+                .containsEntry("dueSoon", false));
+        assertThat(tasksOf(request)).isNotEmpty()
+                .allSatisfy(task -> assertThat(task).containsEntry("kind", "REQUEST").containsEntry("complaintStatus", null));
+        // No personal data: the complainant's name, email and summary are nowhere in the inbox.
+        assertThat(dpo().get("/api/tasks?size=200").asString()).doesNotContain("Casey").doesNotContain("@example").doesNotContain("answered late");
+
+        List<String> order = allTasks(200).stream().map(task -> (String) task.get("reference"))
+                .filter(reference -> List.of(overdue, dueSoon, fresh).contains(reference)).toList();
+        assertThat(order).containsExactly(overdue, dueSoon, fresh);
+
+        assertThat(dpo().get("/api/tasks?size=200").jsonPath().getList("items.deadline", String.class)
+                .stream().filter(java.util.Objects::nonNull).toList())
+                .isSortedAccordingTo(Comparator.naturalOrder());
+    }
+
+    private static String complaintReceived(LocalDate on) {
+        return dpo().body(org.dsarflow.Api.complaintBody(on.toString(), null)).post("/api/complaints")
+                .then().statusCode(201).extract().path("reference");
+    }
+
     private static List<Map<String, Object>> tasksOf(String reference) {
         return allTasks(200).stream().filter(task -> reference.equals(task.get("reference"))).toList();
     }

@@ -112,6 +112,8 @@ class AuthorizationTest {
                 .post("/api/requests/{ref}/redactions", ref));
         Call logComplaint = new Call("POST /api/complaints", (s, ref) -> s
                 .body(Api.complaintBody("2026-07-01", ref)).post("/api/complaints"));
+        Call complaintRetry = new Call("POST complaint incidents/{id}/retry (none open: 404)", Api::logComplaint,
+                (s, ref) -> s.post("/api/complaints/{ref}/incidents/{id}/retry", ref, "no-such-incident"));
         Call complaints = new Call("GET /api/complaints", () -> null, (s, ref) -> s.get("/api/complaints"));
         Call complaint = new Call("GET /api/complaints/{ref}", Api::logComplaint,
                 (s, ref) -> s.get("/api/complaints/{ref}", ref));
@@ -179,6 +181,7 @@ class AuthorizationTest {
                 row(authority,       401, 200, 403, 403),
                 row(redaction,       401, 200, 403, 403),
                 row(logComplaint,    401, 201, 403, 403),
+                row(complaintRetry,  401, 404, 403, 403),
                 row(complaints,      401, 200, 200, 403),
                 row(complaint,       401, 200, 200, 403),
                 row(complaintHistory, 401, 200, 200, 403),

@@ -526,6 +526,10 @@ class BadInputTest {
         expectProblem(dpo().get("/api/complaints/CMP-1999-999999/history").then(), 404, "not-found", null);
         expectProblem(dpo().body("{\"outcome\":\"UPHELD\",\"summary\":\"x\"}")
                 .post("/api/complaints/CMP-1999-999999/outcome").then(), 404, "not-found", null);
+        expectProblem(dpo().post("/api/complaints/CMP-1999-999999/incidents/no-such-incident/retry").then(),
+                404, "not-found", null);
+        expectProblem(dpo().post("/api/complaints/{ref}/incidents/no-such-incident/retry", org.dsarflow.Api.logComplaint())
+                .then(), 404, "not-found", null);
         expectProblem(dpo().get("/api/complaints?status=LOST").then(), 400, "invalid-input", "status");
         expectProblem(dpo().get("/api/complaints?ackOverdue=perhaps").then(), 400, "invalid-input", "ackOverdue");
         expectProblem(dpo().get("/api/complaints?size=0").then(), 400, "invalid-input", "size");
