@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
+import java.util.Map;
 
 /** Logs requests (each with its process instance, in one transaction) and cancels them. */
 @ApplicationScoped
@@ -95,12 +96,15 @@ public class RequestIntakeService {
         // Written at commit with everything the process's first steps recorded, in one insert: a concurrent
         // duplicate of the idempotency key fails there, and the whole attempt, engine steps too, rolls back.
         request.persist();
-        // Identifier names, never their values.
-        audit.record(request.reference, "REQUEST_LOGGED", AuditLog.detail("type", request.type,
+        // Identifier names, never their values; for a representative, how they stand to the subject.
+        Map<String, Object> detail = AuditLog.detail("type", request.type,
                 "channel", request.channel, "receivedOn", request.receivedOn,
                 "identifierKeys", request.identifiers.keySet(), "studyKeys", request.studyKeys,
-                "idempotent", claim != null,
-                "onBehalfOf", request.madeOnBehalf() ? request.onBehalfOf.relationship : null));
+                "idempotent", claim != null);
+        if (request.madeOnBehalf()) {
+            detail.put("onBehalfOf", request.onBehalfOf.relationship);
+        }
+        audit.record(request.reference, "REQUEST_LOGGED", detail);
         logged.fire(new RequestLogged(request.reference, request.type, request.channel));
         LOG.infof("Request %s (%s) logged by %s", request.reference, request.type, actor);
         return request;

@@ -4,12 +4,20 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.NotificationOptions;
+import jakarta.enterprise.util.TypeLiteral;
 import org.junit.jupiter.api.Test;
 
+import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +29,8 @@ class BuiltInAccountsTest {
             "dpo", Optional.of("s3cret"),
             "auditor", Optional.empty(),
             "admin", Optional.of("  ")));
-    private final BuiltInAccounts accounts = new BuiltInAccounts(config, new LoginThrottle(config, null));
+    private final List<LoginThrottled> announced = new ArrayList<>();
+    private final BuiltInAccounts accounts = new BuiltInAccounts(config, new LoginThrottle(config, recording(announced)));
 
     @Test
     void theRightPasswordGivesTheRoleOfTheAccount() {
@@ -57,6 +66,43 @@ class BuiltInAccountsTest {
         assertThat(first).isPositive().isLessThanOrEqualTo(Duration.ofMinutes(5));
         assertThat(second).isGreaterThan(first);
         assertThat(login("dpo", "s3cret").getPrincipal().getName()).as("other accounts are not slowed").isEqualTo("dpo");
+        assertThat(announced).as("announced once, for the audit log").containsExactly(new LoginThrottled("auditor"));
+    }
+
+    /** An event that keeps what is fired at it, as CDI would hand it to the audit log's observer. */
+    private static Event<LoginThrottled> recording(List<LoginThrottled> fired) {
+        return new Event<>() {
+            @Override
+            public void fire(LoginThrottled event) {
+                fired.add(event);
+            }
+
+            @Override
+            public <U extends LoginThrottled> CompletionStage<U> fireAsync(U event) {
+                fired.add(event);
+                return CompletableFuture.completedFuture(event);
+            }
+
+            @Override
+            public <U extends LoginThrottled> CompletionStage<U> fireAsync(U event, NotificationOptions options) {
+                return fireAsync(event);
+            }
+
+            @Override
+            public Event<LoginThrottled> select(Annotation... qualifiers) {
+                return this;
+            }
+
+            @Override
+            public <U extends LoginThrottled> Event<U> select(Class<U> subtype, Annotation... qualifiers) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public <U extends LoginThrottled> Event<U> select(TypeLiteral<U> subtype, Annotation... qualifiers) {
+                throw new UnsupportedOperationException();
+            }
+        };
     }
 
     private Duration throttledFor(String user, String password) {

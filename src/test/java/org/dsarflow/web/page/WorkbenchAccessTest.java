@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.dsarflow.Api.logRequest;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -52,7 +53,7 @@ class WorkbenchAccessTest {
     @Test
     void theApiStillAnswersUnauthorisedWithABasicChallenge() {
         RestAssured.given().redirects().follow(false).get("/api/tasks")
-                .then().statusCode(401).header("WWW-Authenticate", containsString("basic"))
+                .then().statusCode(401).header("WWW-Authenticate", containsStringIgnoringCase("basic"))
                 .header("Location", emptyOrNullString());
     }
 
