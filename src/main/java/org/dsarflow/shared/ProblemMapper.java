@@ -19,10 +19,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.URI;
 import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.temporal.Temporal;
@@ -144,9 +146,20 @@ public class ProblemMapper {
                         .header("Retry-After", throttled.retryAfter().toSeconds()).build();
             }
         }
+        String path = uri.getPath();
+        if (!path.startsWith("/api/") && !path.startsWith("/q/")) {
+            // A workbench page or the login form's post: a browser goes to the login page, after a wrong
+            // password back to it with the error, as the form login would send it.
+            return Response.status(Response.Status.FOUND).location(URI.create(formPage(
+                    path.equals("/j_security_check") ? "error-page" : "login-page"))).build();
+        }
         return Response.fromResponse(respond(401, "unauthorized", "Unauthorized",
                         "Valid credentials are needed: HTTP Basic or an OIDC bearer token.", uri, null, null, null))
                 .header("WWW-Authenticate", "Basic realm=\"dsarflow\"").build();
+    }
+
+    private static String formPage(String which) {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.http.auth.form." + which, String.class).orElse("/");
     }
 
     @ServerExceptionMapper
