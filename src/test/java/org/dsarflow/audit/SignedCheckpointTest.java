@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.startsWith;
 /** Checkpoints signed under a configured key, whose public half anyone may fetch to check them. */
 @QuarkusTest
 @TestProfile(SignedCheckpointTest.Signed.class)
-class SignedCheckpointTest {
+public class SignedCheckpointTest {
 
     /** A signing key, and a real SMTP server for the checkpoint email (CheckpointEmailTest runs on this profile too). */
     public static class Signed implements QuarkusTestProfile {
