@@ -13,7 +13,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -35,12 +34,17 @@ public class AuditTrail {
         this.dataSource = dataSource;
     }
 
-    /** The outcome of walking the chain: {@code firstBroken} is the seq of the first entry that does not follow. */
     /**
-     * {@code reason} is REWRITTEN when an entry no longer follows the one before it, TRUNCATED when the
-     * chain ends before the head row's last entry; null when valid.
+     * The outcome of walking the chain. {@code reason} is REWRITTEN when an entry no longer follows the one
+     * before it, or a kept checkpoint's entry has another hash now; TRUNCATED when the chain ends before the
+     * head row's last entry, or before a kept checkpoint's. {@code firstBroken} is the first entry found
+     * wanting; both are null when valid.
      */
     public record Verification(boolean valid, long entries, Long firstBroken, String reason) {
+    }
+
+    /** The head row: the last entry's seq and hash (0 and {@link AuditChain#GENESIS} for an empty log). */
+    public record Head(long seq, String hash) {
     }
 
     public List<AuditEntry> history(String requestRef) {
@@ -64,14 +68,27 @@ public class AuditTrail {
      * verification) and compares its end with the head, so deleting the newest entries shows.
      */
     public Verification verify() {
-        Map.Entry<Long, String> head = head();
+        return verify(null);
+    }
+
+    /**
+     * As {@link #verify()}, and checks that the log still extends {@code kept} (null for none): that it
+     * reaches the kept entry and that the entry's hash is the one kept. That shows what the head row alone
+     * cannot: the newest entries deleted with the head rewound to match, or the log rewritten from there.
+     */
+    public Verification verify(KeptCheckpoint kept) {
+        Head head = head();
         long[] walked = {0, 0};
         String[] previousHash = {AuditChain.GENESIS};
         Long[] broken = {null};
-        query("SELECT " + COLUMNS + " FROM dsar_audit_event WHERE seq <= ? ORDER BY seq", List.of(head.getKey()), entry -> {
+        String[] keptEntryHash = {kept != null && kept.seq() == 0 ? AuditChain.GENESIS : null};
+        query("SELECT " + COLUMNS + " FROM dsar_audit_event WHERE seq <= ? ORDER BY seq", List.of(head.seq()), entry -> {
             walked[0]++;
             if (broken[0] == null && !AuditChain.follows(entry, walked[1], previousHash[0])) {
                 broken[0] = entry.seq();
+            }
+            if (kept != null && entry.seq() == kept.seq()) {
+                keptEntryHash[0] = entry.hash();
             }
             walked[1] = entry.seq();
             previousHash[0] = entry.hash();
@@ -79,13 +96,20 @@ public class AuditTrail {
         if (broken[0] != null) {
             return new Verification(false, walked[0], broken[0], "REWRITTEN");
         }
-        if (walked[1] != head.getKey() || !previousHash[0].equals(head.getValue())) {
+        if (kept != null && keptEntryHash[0] == null) {
+            return new Verification(false, walked[0], walked[1] + 1, "TRUNCATED");
+        }
+        if (kept != null && !keptEntryHash[0].equals(kept.hash())) {
+            return new Verification(false, walked[0], kept.seq(), "REWRITTEN");
+        }
+        if (walked[1] != head.seq() || !previousHash[0].equals(head.hash())) {
             return new Verification(false, walked[0], walked[1] + 1, "TRUNCATED");
         }
         return new Verification(true, walked[0], null, null);
     }
 
-    private Map.Entry<Long, String> head() {
+    /** The head row as it stands. */
+    public Head head() {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "SELECT last_seq, last_hash FROM dsar_audit_head WHERE id = 1");
@@ -93,7 +117,7 @@ public class AuditTrail {
             if (!result.next()) {
                 throw new IllegalStateException("The audit log has no head row");
             }
-            return Map.entry(result.getLong(1), result.getString(2));
+            return new Head(result.getLong(1), result.getString(2));
         } catch (SQLException e) {
             throw new IllegalStateException("The audit log's head could not be read", e);
         }

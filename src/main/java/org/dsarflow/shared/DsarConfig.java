@@ -42,6 +42,24 @@ public interface DsarConfig {
 
     Login login();
 
+    Audit audit();
+
+    /** The audit log's signed checkpoints and the daily copy of one in the DPO mailbox. */
+    interface Audit {
+        /**
+         * The Ed25519 private key checkpoints are signed under, PKCS#8 as PEM or as DER in base64. Kept out of
+         * the database on purpose; without it checkpoints are unsigned.
+         */
+        Optional<String> signingKey();
+
+        /**
+         * Quartz-style cron of the checkpoint email; "off" disables it. Each run sends the day's checkpoint unless
+         * one went already (on any node), so an hourly run is a retry after a mail outage, not another email.
+         */
+        @WithDefault("0 15 * * * ?")
+        String checkpointSchedule();
+    }
+
     /** Throttling of failed logins, per account name and per client address. */
     interface Login {
         /** Failures of one account name allowed within the window before its logins are refused (429). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,9 +16,14 @@ import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.Roles;
 import org.dsarflow.shared.SpreadsheetSafeCsv;
+import org.dsarflow.shared.UnknownResourceException;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.dsarflow.audit.AuditCheckpoint;
+import org.dsarflow.audit.AuditCheckpoints;
 import org.dsarflow.audit.AuditEntry;
+import org.dsarflow.audit.AuditPublicKey;
 import org.dsarflow.audit.AuditTrail;
+import org.dsarflow.audit.KeptCheckpoint;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,7 +43,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The auditors' API: the log's export and its integrity check. */
+/** The auditors' API: the log's export, its integrity check and its signed checkpoints. */
 @Tag(name = "Audit")
 @Path("/api/audit")
 public class AuditResource {
@@ -51,24 +57,61 @@ public class AuditResource {
     private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     private final AuditTrail trail;
+    private final AuditCheckpoints checkpoints;
     private final ObjectMapper json;
     private final DsarConfig config;
 
-    AuditResource(AuditTrail trail, ObjectMapper json, DsarConfig config) {
+    AuditResource(AuditTrail trail, AuditCheckpoints checkpoints, ObjectMapper json, DsarConfig config) {
         this.trail = trail;
+        this.checkpoints = checkpoints;
         this.json = json;
         this.config = config;
     }
 
-    @Operation(summary = "Verify the audit log", description = "Walks the SHA-256 hash chain from the first entry "
-            + "and names the first broken link, if any.")
+    @Operation(summary = "Verify the audit log", description = "Walks the SHA-256 hash chain from the first entry, "
+            + "compares its end with the head and names the first broken link, if any. With a checkpoint kept "
+            + "earlier, also whether the log still extends it: TRUNCATED when the log no longer reaches its entry, "
+            + "REWRITTEN when that entry's hash differs.")
     @APIResponse(responseCode = "200", description = "Whether the chain is intact")
+    @APIResponse(responseCode = "400", ref = "InvalidInput")
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.AUDITOR)
-    public AuditTrail.Verification verify() {
-        return trail.verify();
+    public AuditTrail.Verification verify(@Parameter(description = "A checkpoint kept earlier, as seq:hash",
+            example = "1204:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+                                          @RestQuery String checkpoint) {
+        return trail.verify(checkpoint == null ? null : KeptCheckpoint.parse(checkpoint));
+    }
+
+    @Operation(summary = "A checkpoint of the audit log", description = "The last entry's seq and hash as of now, "
+            + "signed with Ed25519 when DSAR_AUDIT_SIGNING_KEY is set. Keep it outside the service, and later ask "
+            + "/api/audit/verify?checkpoint=seq:hash whether the log still extends it.")
+    @APIResponse(responseCode = "200", description = "The checkpoint")
+    @GET
+    @Path("/checkpoint")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.AUDITOR)
+    public AuditCheckpoint checkpoint() {
+        return checkpoints.current();
+    }
+
+    /**
+     * Public: a public key is no secret, and whoever holds a checkpoint from the DPO mailbox (an external
+     * auditor, the ICO) can check its signature without an account here. It comes from the configuration, not
+     * the database; a verifier keeps a copy from the time it was set rather than trust a later answer.
+     */
+    @Operation(summary = "The checkpoints' public key", description = "The Ed25519 key checkpoint signatures "
+            + "verify under, as base64 DER and PEM; 404 when checkpoints are unsigned.")
+    @APIResponse(responseCode = "200", description = "The public key")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @GET
+    @Path("/public-key")
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public AuditPublicKey publicKey() {
+        return checkpoints.publicKey().orElseThrow(() -> new UnknownResourceException(
+                "Audit checkpoints are unsigned: no signing key is configured (DSAR_AUDIT_SIGNING_KEY)."));
     }
 
     /** {@code from} and {@code to} are ISO dates (local to the service's time zone) or date-times with offset. */

@@ -8,11 +8,14 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.dsarflow.Studies;
 import org.dsarflow.process.DsarProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +25,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.dsarflow.Api.anonymous;
 import static org.dsarflow.Api.auditor;
 import static org.dsarflow.Api.dpo;
 import static org.dsarflow.Api.logRequest;
 import static org.dsarflow.Api.requestBody;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-/** The audit log: every change of a request in order, chained so that tampering shows, and gap-free under load. */
+/**
+ * The audit log: every change of a request in order, chained so that tampering shows, gap-free under load,
+ * refused any change by the database, and checked against checkpoints kept outside it.
+ */
 @QuarkusTest
 class AuditTrailTest {
 
@@ -120,9 +129,135 @@ class AuditTrailTest {
         verify().body("valid", equalTo(true));
     }
 
+    @Test
+    void theNewestEntriesDeletedWithTheHeadRewoundShowAgainstACheckpointKeptBefore() throws SQLException {
+        logRequest("ACCESS", "2025-03-10");
+        Map<String, Object> kept = checkpoint();
+        long last = ((Number) kept.get("seq")).longValue();
+        assertThat(kept.get("hash")).isEqualTo(hashOf(last));
+        verify(kept).body("valid", equalTo(true)).body("reason", equalTo(null));
+
+        List<Object[]> removed = delete(last - 1, last);
+        try {
+            verify(kept).body("valid", equalTo(false)).body("reason", equalTo("TRUNCATED"))
+                    .body("firstBroken", equalTo((int) (last - 1)));
+            setHead(last - 2, hashOf(last - 2));
+            // The chain and its head agree again: only a checkpoint kept outside the database shows the loss.
+            verify().body("valid", equalTo(true));
+            verify(kept).body("valid", equalTo(false)).body("reason", equalTo("TRUNCATED"))
+                    .body("firstBroken", equalTo((int) (last - 1)));
+            auditor().get("/api/audit/verify?checkpoint={c}", (last - 2) + ":" + hashOf(last - 2)).then()
+                    .statusCode(200).body("valid", equalTo(true));
+        } finally {
+            restore(removed);
+            setHead(last, (String) kept.get("hash"));
+        }
+        verify(kept).body("valid", equalTo(true));
+    }
+
+    @Test
+    void aLogRewrittenFromBeforeAKeptCheckpointIsRewrittenThoughItsChainIsValid() throws SQLException {
+        logRequest("ACCESS", "2025-03-10");
+        Map<String, Object> kept = checkpoint();
+        long last = ((Number) kept.get("seq")).longValue();
+        delete(last - 1, last);
+        setHead(last - 2, hashOf(last - 2));
+        // New entries take the seqs of those deleted, chained afresh: a valid chain that no longer extends the checkpoint.
+        logRequest("ACCESS", "2025-03-11");
+        verify().body("valid", equalTo(true));
+        verify(kept).body("valid", equalTo(false)).body("reason", equalTo("REWRITTEN"))
+                .body("firstBroken", equalTo((int) last));
+    }
+
+    @Test
+    void anEditedEntryBeforeAKeptCheckpointIsRewritten() throws SQLException {
+        String reference = logRequest("ACCESS", "2025-03-10");
+        Map<String, Object> kept = checkpoint();
+        long tampered = firstSeqOf(reference);
+        String original = detailOf(tampered);
+        update(tampered, original.replace("ACCESS", "ERASURE"));
+        try {
+            verify(kept).body("valid", equalTo(false)).body("reason", equalTo("REWRITTEN"))
+                    .body("firstBroken", equalTo((int) tampered));
+        } finally {
+            update(tampered, original);
+        }
+        verify(kept).body("valid", equalTo(true));
+    }
+
+    @Test
+    void aCheckpointPastTheEndOfTheLogIsTruncated() throws SQLException {
+        logRequest("ACCESS", "2025-03-10");
+        long head = lastSeq();
+        auditor().get("/api/audit/verify?checkpoint={c}", (head + 1000) + ":" + "a".repeat(64)).then().statusCode(200)
+                .body("valid", equalTo(false)).body("reason", equalTo("TRUNCATED"))
+                .body("firstBroken", equalTo((int) head + 1));
+        // Seq 0 is the genesis: every log extends it.
+        auditor().get("/api/audit/verify?checkpoint={c}", "0:" + AuditChain.GENESIS).then().statusCode(200)
+                .body("valid", equalTo(true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12", "abc:def", "12:xyz", "-1:0000000000000000000000000000000000000000000000000000000000000000",
+            "12:00000000000000000000000000000000000000000000000000000000000000", "99999999999999999999:"
+            + "0000000000000000000000000000000000000000000000000000000000000000"})
+    void aMalformedCheckpointIsA400NamingIt(String checkpoint) {
+        auditor().get("/api/audit/verify?checkpoint={c}", checkpoint).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("/problems/invalid-input"))
+                .body("field", equalTo("checkpoint"));
+    }
+
+    @Test
+    void withoutASigningKeyCheckpointsAreUnsignedAndThereIsNoPublicKey() throws SQLException {
+        logRequest("ACCESS", "2025-03-10");
+        Map<String, Object> checkpoint = checkpoint();
+        assertThat(checkpoint).containsEntry("signed", false).containsEntry("signature", null)
+                .containsKeys("seq", "hash", "at");
+        assertThat(((Number) checkpoint.get("seq")).longValue()).isLessThanOrEqualTo(lastSeq());
+        for (var as : List.of(anonymous(), auditor())) {
+            as.get("/api/audit/public-key").then().statusCode(404).contentType("application/problem+json")
+                    .body("type", equalTo("/problems/not-found"))
+                    .body("detail", containsString("DSAR_AUDIT_SIGNING_KEY"));
+        }
+    }
+
+    @Test
+    void theServicesOwnConnectionsCannotChangeOrRemoveEntriesNorRewindTheHead() throws SQLException {
+        logRequest("ACCESS", "2025-03-10");
+        long last = lastSeq();
+        List<String> refused = new ArrayList<>(List.of(
+                "UPDATE dsar_audit_event SET detail = '{}' WHERE seq = " + last,
+                "DELETE FROM dsar_audit_event WHERE seq = " + last,
+                "DELETE FROM dsar_audit_event",
+                "UPDATE dsar_audit_head SET last_seq = " + (last - 1),
+                "UPDATE dsar_audit_head SET last_hash = '" + AuditChain.GENESIS + "'",
+                "DELETE FROM dsar_audit_head"));
+        try (Connection connection = dataSource.getConnection()) {
+            if (Tampering.isPostgres(connection)) {
+                refused.add("TRUNCATE dsar_audit_event");
+                refused.add("TRUNCATE dsar_audit_head");
+            }
+            for (String sql : refused) {
+                try (Statement statement = connection.createStatement()) {
+                    assertThatThrownBy(() -> statement.executeUpdate(sql)).as(sql)
+                            .isInstanceOf(SQLException.class)
+                            .hasMessageContaining("audit log");
+                }
+            }
+        }
+        assertThat(lastSeq()).isEqualTo(last);
+        verify().body("valid", equalTo(true));
+        // Appending, which moves the head forward, goes on as before.
+        logRequest("ACCESS", "2025-03-10");
+        assertThat(lastSeq()).isGreaterThan(last);
+        verify().body("valid", equalTo(true));
+    }
+
+    /** Deletes entries fromSeq to toSeq, answering them as they were, to be put back with {@link #restore}. */
     private List<Object[]> delete(long fromSeq, long toSeq) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
+        Tampering.withoutProtection(dataSource, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT * FROM dsar_audit_event WHERE seq BETWEEN ? AND ? ORDER BY seq")) {
                 select.setLong(1, fromSeq);
@@ -144,7 +279,7 @@ class AuditTrailTest {
                 delete.setLong(2, toSeq);
                 delete.executeUpdate();
             }
-        }
+        });
         return rows;
     }
 
@@ -158,6 +293,29 @@ class AuditTrailTest {
                     }
                     insert.executeUpdate();
                 }
+            }
+        }
+    }
+
+    /** Sets the head row, as someone covering their tracks would after deleting the newest entries. */
+    private void setHead(long seq, String hash) throws SQLException {
+        Tampering.withoutProtection(dataSource, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE dsar_audit_head SET last_seq = ?, last_hash = ? WHERE id = 1")) {
+                update.setLong(1, seq);
+                update.setString(2, hash);
+                assertThat(update.executeUpdate()).isOne();
+            }
+        });
+    }
+
+    private String hashOf(long seq) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT hash FROM dsar_audit_event WHERE seq = ?")) {
+            select.setLong(1, seq);
+            try (ResultSet result = select.executeQuery()) {
+                result.next();
+                return result.getString(1);
             }
         }
     }
@@ -195,6 +353,15 @@ class AuditTrailTest {
         return auditor().get("/api/audit/verify").then().statusCode(200);
     }
 
+    private static ValidatableResponse verify(Map<String, Object> checkpoint) {
+        return auditor().get("/api/audit/verify?checkpoint={seq}:{hash}", checkpoint.get("seq"), checkpoint.get("hash"))
+                .then().statusCode(200);
+    }
+
+    private static Map<String, Object> checkpoint() {
+        return auditor().get("/api/audit/checkpoint").then().statusCode(200).extract().jsonPath().getMap("$");
+    }
+
     private long lastSeq() throws SQLException {
         return single("SELECT COALESCE(MAX(seq), 0) FROM dsar_audit_event", null);
     }
@@ -229,12 +396,14 @@ class AuditTrailTest {
 
     /** Tampering as someone with database access would: the service itself has no update path. */
     private void update(long seq, String detail) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement("UPDATE dsar_audit_event SET detail = ? WHERE seq = ?")) {
-            update.setString(1, detail);
-            update.setLong(2, seq);
-            assertThat(update.executeUpdate()).isOne();
-        }
+        Tampering.withoutProtection(dataSource, connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE dsar_audit_event SET detail = ? WHERE seq = ?")) {
+                update.setString(1, detail);
+                update.setLong(2, seq);
+                assertThat(update.executeUpdate()).isOne();
+            }
+        });
     }
 
     private List<Long> seqsSince(long seq) throws SQLException {

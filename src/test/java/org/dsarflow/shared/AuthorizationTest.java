@@ -88,6 +88,11 @@ class AuthorizationTest {
         Call auditCsv = new Call("GET /api/audit/events?format=csv",
                 (s, ref) -> s.get("/api/audit/events?format=csv&from=2999-01-01"));
         Call verify = new Call("GET /api/audit/verify", (s, ref) -> s.get("/api/audit/verify"));
+        Call verifyCheckpoint = new Call("GET /api/audit/verify?checkpoint", (s, ref) -> s.get(
+                "/api/audit/verify?checkpoint=0:0000000000000000000000000000000000000000000000000000000000000000"));
+        Call checkpoint = new Call("GET /api/audit/checkpoint", (s, ref) -> s.get("/api/audit/checkpoint"));
+        // Unsigned in the test profile: a 404 problem to anyone, signed-in or not (SignedCheckpointTest has the 200).
+        Call publicKey = new Call("GET /api/audit/public-key", (s, ref) -> s.get("/api/audit/public-key"));
         Call studies = new Call("GET /api/studies", (s, ref) -> s.get("/api/studies"));
         Call study = new Call("GET /api/studies/{key}", AuthorizationTest::study, (s, key) -> s.get("/api/studies/{key}", key));
         Call register = new Call("POST /api/studies", (s, ref) -> s.body(STUDY.formatted("auth-" + System.nanoTime()))
@@ -168,6 +173,9 @@ class AuthorizationTest {
                 row(auditEvents,     401, 403, 200, 403),
                 row(auditCsv,        401, 403, 200, 403),
                 row(verify,          401, 403, 200, 403),
+                row(verifyCheckpoint, 401, 403, 200, 403),
+                row(checkpoint,      401, 403, 200, 403),
+                row(publicKey,       404, 404, 404, 404),
                 row(studies,         401, 200, 403, 200),
                 row(study,           401, 200, 403, 200),
                 row(register,        401, 403, 403, 201),

@@ -151,6 +151,11 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public Audit audit() {
+                return null;
+            }
+
+            @Override
             public Login login() {
                 return new Login() {
                     @Override

@@ -69,6 +69,10 @@ class WorkbenchAccessTest {
             "/workbench/diagrams/dsar-request.bpmn,admin,403",
             "/workbench/audit,dpo,403", "/workbench/audit,auditor,200", "/workbench/audit,admin,403",
             "/workbench/audit?verify=true,auditor,200",
+            "/workbench/audit?verify=true&checkpoint=0:0000000000000000000000000000000000000000000000000000000000000000,"
+                    + "dpo,403",
+            "/workbench/audit?verify=true&checkpoint=0:0000000000000000000000000000000000000000000000000000000000000000,"
+                    + "auditor,200",
             "/workbench/calendar,dpo,403", "/workbench/calendar,auditor,403", "/workbench/calendar,admin,200",
             "/workbench/studies,dpo,200", "/workbench/studies,auditor,403", "/workbench/studies,admin,200"})
     void pagesRefuseTheWrongRole(String page, String account, int expected) {
@@ -114,6 +118,26 @@ class WorkbenchAccessTest {
                 .then().statusCode(200)
                 .body(containsString("1 created, 0 updated, 1 rejected"))
                 .body(containsString("Line 3"));
+    }
+
+    /** The verify form is a GET (it changes nothing), so it needs no token; a malformed checkpoint is named. */
+    @Test
+    void theAuditorVerifiesAgainstAKeptCheckpointAndIsToldOfAMalformedOne() {
+        logRequest("ACCESS", "2025-03-10");
+        Sessions session = Sessions.login("auditor");
+        String page = session.given().get("/workbench/audit").then().statusCode(200)
+                .body(containsString("Not signed")).extract().asString();
+        String kept = page.replaceAll("(?s).*<code id=\"checkpoint-kept\">([^<]+)</code>.*", "$1");
+        org.assertj.core.api.Assertions.assertThat(kept).matches("\\d+:[0-9a-f]{64}");
+        session.given().queryParam("verify", "true").queryParam("checkpoint", kept).get("/workbench/audit")
+                .then().statusCode(200)
+                .body(containsString("The hash chain is intact and extends checkpoint <code>" + kept + "</code>"));
+        session.given().queryParam("verify", "true").queryParam("checkpoint", "12:not-a-hash").get("/workbench/audit")
+                .then().statusCode(400)
+                .body(containsString("govuk-error-summary"))
+                .body(containsString("href=\"#checkpoint\""))
+                .body(containsString("id=\"checkpoint\" name=\"checkpoint\""))
+                .body(not(containsString("id=\"verification\"")));
     }
 
     @Test
