@@ -48,7 +48,7 @@ public class SearchService {
         }
         request.requireOpen();
         SearchBody body = submitted.tidied();
-        Holding holding = source(body);
+        Holding holding = source(body, request.studyKeys);
         LocalDate today = LocalDate.now(clock);
         if (body.searchedOn().isAfter(today)) {
             throw new InvalidInputException("searchedOn", "searchedOn " + body.searchedOn() + " is in the future");
@@ -98,8 +98,11 @@ public class SearchService {
         Search.of(deleted.requestId()).forEach(Search::forgetReason);
     }
 
-    /** The holding searched, or null for another system. */
-    private static Holding source(SearchBody body) {
+    /**
+     * The holding searched, or null for another system. Without a studyKey, a holding key is looked for in the
+     * studies the request names first, then in every study.
+     */
+    private static Holding source(SearchBody body, Set<String> named) {
         if ((body.holdingKey() == null) == (body.system() == null)) {
             throw new InvalidInputException(body.holdingKey() == null ? "holdingKey" : "system",
                     "name one holdingKey (with its studyKey where needed) or one system");
@@ -113,6 +116,10 @@ public class SearchService {
         List<Holding> holdings = body.studyKey() == null
                 ? Holding.list("key = ?1 order by studyKey", body.holdingKey())
                 : Holding.list("key = ?1 and studyKey = ?2", body.holdingKey(), body.studyKey());
+        List<Holding> inNamedStudies = holdings.stream().filter(h -> named.contains(h.studyKey)).toList();
+        if (body.studyKey() == null && !inNamedStudies.isEmpty()) {
+            holdings = inNamedStudies;
+        }
         if (holdings.isEmpty()) {
             throw new InvalidInputException("holdingKey", "No study has a holding " + body.holdingKey()
                     + (body.studyKey() == null ? "" : " in study " + body.studyKey()));
