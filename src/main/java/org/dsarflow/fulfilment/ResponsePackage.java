@@ -10,6 +10,7 @@ import org.dsarflow.subject.LawfulBasis;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +25,32 @@ public record ResponsePackage(
         Instant generatedAt,
         List<StudyData> studies,
         List<String> rights,
-        SupplementaryInformation.Complaint complaint) {
+        SupplementaryInformation.Complaint complaint,
+        @Schema(description = "Where we looked for the requester's data (Art 15(1A)), and what we judged not "
+                + "reasonable or proportionate to search; empty for a portability request")
+        List<SourceSearched> sourcesSearched) {
+
+    /**
+     * A holding or system searched, or left unsearched as disproportionate. The DPO's reason stays out: it is
+     * free text that may name other people, and the response only needs to say that the judgement was made.
+     */
+    public record SourceSearched(
+            @Schema(examples = "Restricted shared drive") String source,
+            String studyKey,
+            String holdingKey,
+            LocalDate searchedOn,
+            @Schema(examples = "[\"email\"]") List<String> identifierNames,
+            boolean searched,
+            @Schema(examples = "Searched") String inWords) {
+
+        static SourceSearched of(Search search, String location) {
+            String source = search.system != null ? search.system : location;
+            return new SourceSearched(source, search.studyKey, search.holdingKey, search.searchedOn,
+                    search.identifierNames(), search.reasonable, search.reasonable
+                    ? "Searched on " + search.searchedOn + " by " + String.join(", ", search.identifierNames())
+                    : "Not searched: judged unreasonable or disproportionate to search (UK GDPR Art 15(1A))");
+        }
+    }
 
     /**
      * One study's record of the requester. {@code identifiers} and {@code attributes} are what the

@@ -69,7 +69,19 @@ public class ResponsePackageService {
         List<ResponsePackage.StudyData> studies = new ArrayList<>();
         byStudy.forEach((studyKey, actions) -> study(studyKey, actions).ifPresent(studies::add));
         return new ResponsePackage(reference, request.type, Instant.now(clock), studies,
-                SupplementaryInformation.RIGHTS, SupplementaryInformation.COMPLAINT);
+                SupplementaryInformation.RIGHTS, SupplementaryInformation.COMPLAINT, sourcesSearched(request.id));
+    }
+
+    /** The sources searched for a request, or judged disproportionate to search; in the order searched. */
+    @Transactional
+    public List<ResponsePackage.SourceSearched> sourcesSearched(long requestId) {
+        return Search.of(requestId).stream().map(search -> ResponsePackage.SourceSearched.of(search,
+                search.holdingKey == null ? null : location(search))).toList();
+    }
+
+    private static String location(Search search) {
+        Holding holding = Holding.find("studyKey = ?1 and key = ?2", search.studyKey, search.holdingKey).firstResult();
+        return holding == null ? search.studyKey + "/" + search.holdingKey : holding.location;
     }
 
     /** The package's data as flat CSV rows: one per identifier or attribute held. */
@@ -78,6 +90,11 @@ public class ResponsePackageService {
         for (ResponsePackage.StudyData study : responsePackage.studies()) {
             study.identifiers().forEach((name, value) -> rows.add(row(study, "identifier", name, value)));
             study.attributes().forEach((name, value) -> rows.add(row(study, "attribute", name, value)));
+        }
+        for (ResponsePackage.SourceSearched source : responsePackage.sourcesSearched()) {
+            rows.add(Map.of("studyKey", source.studyKey() == null ? "" : source.studyKey(), "subjectRef", "",
+                    "kind", source.searched() ? "source-searched" : "source-not-searched", "name", source.source(),
+                    "value", source.inWords()));
         }
         return SpreadsheetSafeCsv.write(CSV_SCHEMA, rows);
     }

@@ -108,12 +108,15 @@ public class DsarRequest extends PanacheEntityBase {
 
     public int pausedDays;
 
-    /** How a closed request ended: FULFILLED, NO_DATA_HELD, or the ground it was refused on. */
+    /** How a closed request ended: FULFILLED, NO_DATA_HELD, DUPLICATE, or the ground it was refused on. */
     public String outcome;
 
     public Instant closedAt;
 
     public String cancellationReason;
+
+    /** The open request this one repeats, when the DPO closed it as a duplicate of it. */
+    public String duplicateOf;
 
     /** The corrections a rectification asks for, by attribute or identifier name. */
     @ElementCollection
@@ -306,6 +309,12 @@ public class DsarRequest extends PanacheEntityBase {
     /** Closed without acting: the person could not be found, so we hold no data about them. */
     public void closeNoDataHeld(Instant at) {
         close(RequestStatus.COMPLETED, "NO_DATA_HELD", at);
+    }
+
+    /** The DPO judged it a duplicate of the open request {@code original}, which answers both. */
+    public void closeAsDuplicateOf(String original, Instant at) {
+        duplicateOf = original;
+        close(RequestStatus.COMPLETED, "DUPLICATE", at);
     }
 
     public void cancel(String reason, Instant at) {

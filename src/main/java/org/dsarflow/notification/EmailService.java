@@ -163,6 +163,8 @@ public class EmailService {
         String relationship = request.madeOnBehalf() ? words(request.onBehalfOf.relationship) : null;
         Optional<Review> refusal = Review.of(request.id).filter(review -> !review.approved());
         StatutoryRegime regime = StatutoryRegime.forReceipt(request.receivedOn);
+        List<ResponsePackage.SourceSearched> searched = template == EmailTemplate.RESPONSE
+                && request.type == RequestType.ACCESS ? packages.sourcesSearched(request.id) : List.of();
         return new MailModel(
                 request.reference,
                 request.type.name(),
@@ -188,7 +190,16 @@ public class EmailService {
                 request.authority != null,
                 actions.stream().filter(a -> a.redaction != null)
                         .map(a -> a.holdingKey + ": " + a.redaction.inWords()).toList(),
-                config.mail().dpoMailbox());
+                config.mail().dpoMailbox(),
+                searched.stream().filter(ResponsePackage.SourceSearched::searched).map(EmailService::line).toList(),
+                searched.stream().filter(source -> !source.searched()).map(ResponsePackage.SourceSearched::source)
+                        .toList(),
+                request.duplicateOf);
+    }
+
+    private static String line(ResponsePackage.SourceSearched source) {
+        return source.source() + ": searched on " + source.searchedOn() + " by "
+                + String.join(", ", source.identifierNames());
     }
 
     private static String words(Enum<?> value) {

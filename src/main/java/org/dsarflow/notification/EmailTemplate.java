@@ -22,6 +22,8 @@ public enum EmailTemplate {
     EXTENSION_NOTICE(Recipient.REQUESTER, "Your request {reference}: we need more time",
             ClockEventKind.EXTENSION_NOTIFIED),
     RESPONSE(Recipient.REQUESTER, "Our response to your request {reference}", null),
+    DUPLICATE_NOTICE(Recipient.REQUESTER, "Your request {reference}: we are answering it with your earlier request",
+            null),
     DPO_NEW_REQUEST(Recipient.DPO_MAILBOX, "New request {reference}", null),
     DPO_REMINDER(Recipient.DPO_MAILBOX, "Reminder: request {reference} is due soon", null),
     DPO_ESCALATION(Recipient.DPO_MAILBOX, "Escalation: request {reference} is overdue", null);

@@ -21,6 +21,10 @@ import java.util.List;
  * @param othersInformation per holding liable to hold other people's information, which of redacted,
  *                   consented or reasonable to disclose applied, in plain words
  * @param dpoMailbox where the requester can complain to the controller itself (DPA 2018 s.164A)
+ * @param sourcesSearched  an access response: each place searched, with when and by which identifiers
+ * @param sourcesNotSearched an access response: each place judged unreasonable or disproportionate to search
+ *                   (Art 15(1A)); the DPO's reason stays out, as free text that may name other people
+ * @param duplicateOf the open request that answers this one, when the DPO closed it as a duplicate
  */
 @TemplateData
 public record MailModel(
@@ -47,5 +51,8 @@ public record MailModel(
         String forSubjectBy,
         boolean authorityRecorded,
         List<String> othersInformation,
-        String dpoMailbox) {
+        String dpoMailbox,
+        List<String> sourcesSearched,
+        List<String> sourcesNotSearched,
+        String duplicateOf) {
 }

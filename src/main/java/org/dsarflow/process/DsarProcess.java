@@ -44,6 +44,7 @@ public final class DsarProcess {
     public static final String IDENTIFIERS_RECEIVED = "IdentifiersReceived";
     public static final String NO_DATA_HELD = "NoDataHeld";
     public static final String REQUEST_CANCELLED = "RequestCancelled";
+    public static final String CLOSED_AS_DUPLICATE = "RequestClosedAsDuplicate";
 
     private DsarProcess() {
     }

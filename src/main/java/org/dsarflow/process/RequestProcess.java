@@ -15,6 +15,7 @@ import org.dsarflow.fulfilment.RedactionRecorded;
 import org.dsarflow.intake.RequestCancelled;
 import org.dsarflow.intake.RequestLogged;
 import org.dsarflow.notification.EmailTemplate;
+import org.dsarflow.repeat.RequestClosedAsDuplicate;
 import org.dsarflow.subject.IdentifiersReceived;
 import org.dsarflow.subject.NoDataHeld;
 
@@ -96,6 +97,10 @@ public class RequestProcess {
 
     void onCancelled(@Observes RequestCancelled cancelled) {
         correlate(DsarProcess.REQUEST_CANCELLED, cancelled.reference());
+    }
+
+    void onClosedAsDuplicate(@Observes RequestClosedAsDuplicate closed) {
+        correlate(DsarProcess.CLOSED_AS_DUPLICATE, closed.reference());
     }
 
     private void correlate(String message, String reference) {

@@ -29,6 +29,13 @@ public interface DsarConfig {
      */
     String identifierKey();
 
+    /**
+     * How far back a request's related requests (earlier ones from the same person) are shown and counted:
+     * repetition within it is a factor in refusing a request as manifestly excessive (Art 12(5)).
+     */
+    @WithDefault("P12M")
+    Period repeatWindow();
+
     /** The built-in accounts by name (dpo, auditor, admin). */
     Map<String, Account> accounts();
 

@@ -10,12 +10,14 @@ import org.dsarflow.decision.PhaseBasis;
 import org.dsarflow.decision.RefusalReason;
 import org.dsarflow.decision.ResponseRecipient;
 import org.dsarflow.decision.ReviewOutcome;
+import org.dsarflow.fulfilment.SearchView;
 import org.dsarflow.intake.AuthorityEvidence;
 import org.dsarflow.intake.Channel;
 import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.Relationship;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.intake.RequestType;
+import org.dsarflow.repeat.RelatedRequest;
 import org.dsarflow.subject.Custody;
 import org.dsarflow.subject.MatchStatus;
 import org.dsarflow.subject.MatchedRecord;
@@ -63,7 +65,19 @@ public record RequestView(
         @Schema(description = "The complaints about this request (DPA 2018 s.164A)") List<ComplaintLink> complaints,
         @Schema(description = "The subject is a child (the request says so, or a record they were located by is a "
                 + "child's): the review needs the DPO's childJudgement")
-        boolean aboutAChild) {
+        boolean aboutAChild,
+        @Schema(description = "An access request's searches (Art 15(1A)): what was searched, when, by whom, by which "
+                + "identifier names; and what was judged not reasonable to search, with the reason (null for auditors)")
+        List<SearchView> searches,
+        @Schema(description = "Earlier requests from the same person (an email address or identifiers in common, "
+                + "matched by keyed hash) received within dsar.repeat-window before this one, newest first")
+        List<RelatedRequest> relatedRequests,
+        @Schema(description = "How many of relatedRequests ask for the same thing (the same type): repetition is a "
+                + "factor in refusing a request as manifestly excessive (Art 12(5))")
+        int relatedOfSameType,
+        @Schema(description = "The open request this one was closed as a duplicate of (outcome DUPLICATE)",
+                examples = "DSAR-2026-000007")
+        String duplicateOf) {
 
     /** A request made for someone else: how the requester stands to the subject, and the authority shown. */
     public record OnBehalfOf(Relationship relationship, String subjectName, String subjectCategory,
@@ -150,6 +164,7 @@ public record RequestView(
                 : new OnBehalfOf(onBehalfOf.relationship(), null, null, null);
         return new RequestView(reference, type, status, channel, receivedAt, receivedOn, clockStartedOn, deadline,
                 extended, regime, clock, overdue, dueSoon, auditorMatch, auditorDecision, recipientNotifications, restriction,
-                incidents, outcome, auditorOnBehalfOf, complaints, aboutAChild);
+                incidents, outcome, auditorOnBehalfOf, complaints, aboutAChild,
+                searches.stream().map(SearchView::forAuditor).toList(), relatedRequests, relatedOfSameType, duplicateOf);
     }
 }

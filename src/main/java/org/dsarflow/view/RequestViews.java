@@ -12,6 +12,10 @@ import org.dsarflow.intake.Authority;
 import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.Receipt;
+import org.dsarflow.fulfilment.Search;
+import org.dsarflow.fulfilment.SearchView;
+import org.dsarflow.repeat.RelatedRequest;
+import org.dsarflow.repeat.RelatedRequests;
 import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.subject.MatchedRecord;
 import org.dsarflow.subject.SubjectMatch;
@@ -38,10 +42,12 @@ public class RequestViews {
     private final CalendarService calendars;
     private final DsarConfig config;
     private final IncidentDesk incidents;
+    private final RelatedRequests related;
     private final Clock clock;
 
     RequestViews(RequestClockService clocks, CalendarService calendars, DsarConfig config, IncidentDesk incidents,
-                 Clock clock) {
+                 RelatedRequests related, Clock clock) {
+        this.related = related;
         this.clocks = clocks;
         this.calendars = calendars;
         this.config = config;
@@ -89,9 +95,12 @@ public class RequestViews {
         Map<String, List<RequestView.Incident>> open = incidents.of(references);
         Map<String, List<RequestView.ComplaintLink>> complaints = complaintsAbout(references);
         Set<Long> children = aboutAChild(requests, matches);
+        Map<Long, List<SearchView>> searches = Search.ofRequests(ids);
+        Map<Long, List<RelatedRequest>> repeats = related.of(requests);
         return requests.stream().map(r -> view(r, readings.get(r.id), today, matches.get(r.id), decisions,
                 open.getOrDefault(r.reference, List.of()), complaints.getOrDefault(r.reference, List.of()),
-                children.contains(r.id))).toList();
+                children.contains(r.id), searches.getOrDefault(r.id, List.of()), repeats.getOrDefault(r.id, List.of())))
+                .toList();
     }
 
     /**
@@ -138,7 +147,8 @@ public class RequestViews {
 
     private RequestView view(DsarRequest request, ClockReading reading, LocalDate today, SubjectMatch match,
                              Decisions decisions, List<RequestView.Incident> incidents,
-                             List<RequestView.ComplaintLink> complaints, boolean aboutAChild) {
+                             List<RequestView.ComplaintLink> complaints, boolean aboutAChild,
+                             List<SearchView> searches, List<RelatedRequest> relatedRequests) {
         Due due = due(request, reading, today);
         return new RequestView(
                 request.reference,
@@ -163,7 +173,11 @@ public class RequestViews {
                 request.outcome,
                 onBehalfOf(request),
                 complaints,
-                aboutAChild);
+                aboutAChild,
+                searches,
+                relatedRequests,
+                (int) relatedRequests.stream().filter(other -> other.type() == request.type).count(),
+                request.duplicateOf);
     }
 
     /** Whom a representative acts for and the authority they showed; null for the subject's own request. */

@@ -259,6 +259,23 @@ class DsarRequestModelTest {
     }
 
     @Test
+    void aDuplicateClosedByTheDpoEndsItsHandlingAndTellsTheRequesterInAStepOfItsOwn() {
+        ProcessInstance instance = startRequest();
+        sendEmailsDue(instance);
+        assertThat(instance).isWaitingAtExactly(HANDLING, DsarProcess.REVIEW_DECISION);
+
+        correlate(DsarProcess.CLOSED_AS_DUPLICATE, instance);
+        assertThat(instance).isWaitingAtExactly("sendDuplicateNotice");
+        sendEmailsDue(instance);
+
+        assertThat(instance).hasPassedInOrder("closedAsDuplicate", "sendDuplicateNotice", "closedDuplicate")
+                .hasNotPassed("respond", "sendResponse")
+                .isEnded();
+        assertThat(endEventsOf(instance)).containsExactlyInAnyOrder("acknowledged", "closedDuplicate");
+        assertThat(emails.sent).containsExactly("ACKNOWLEDGEMENT,DPO_NEW_REQUEST", "DUPLICATE_NOTICE");
+    }
+
+    @Test
     void aCancellationEndsARequestAwaitingReviewButNotTheAcknowledgementDue() {
         ProcessInstance instance = startRequest();
         assertThat(instance).isWaitingAt(DsarProcess.REVIEW_DECISION, "sendAcknowledgement");

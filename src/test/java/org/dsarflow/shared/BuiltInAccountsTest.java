@@ -191,6 +191,11 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public java.time.Period repeatWindow() {
+                return java.time.Period.ofMonths(12);
+            }
+
+            @Override
             public Map<String, Account> accounts() {
                 return Map.of(
                         "dpo", () -> passwords.get("dpo"),

@@ -182,9 +182,10 @@ public class RequestDetailPage {
 
     /**
      * Checks the body as the API does, calls the service, and shows the request again: after a change
-     * by a redirect, after a refusal with the errors by field ({@code form} names the form's own).
+     * by a redirect, after a refusal with the errors by field ({@code form} names the form's own). The forms
+     * of other page classes on this page (searches, repeat requests) answer through it too.
      */
-    private Response act(String reference, String formName, Object body, Supplier<?> change) {
+    Response act(String reference, String formName, Object body, Supplier<?> change) {
         FormErrors errors = new FormErrors(Map.of());
         if (body != null) {
             validator.validate(body).forEach(v -> errors.add(formName + "-" + field(v.getPropertyPath().toString()),

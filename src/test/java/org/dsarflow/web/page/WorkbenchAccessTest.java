@@ -88,7 +88,9 @@ class WorkbenchAccessTest {
             "no-data-held,dpo,303", "no-data-held,auditor,403", "no-data-held,admin,403",
             "review,auditor,403", "review,admin,403",
             "custodian-confirmations,auditor,403", "custodian-confirmations,admin,403",
-            "incidents/none/retry,auditor,403", "incidents/none/retry,admin,403"})
+            "incidents/none/retry,auditor,403", "incidents/none/retry,admin,403",
+            "searches,auditor,403", "searches,admin,403",
+            "duplicate-of,auditor,403", "duplicate-of,admin,403"})
     void formsRefuseTheWrongRole(String action, String account, int expected) {
         String reference = logRequest("ACCESS", "2025-03-10");
         Sessions session = Sessions.login(account);
@@ -96,6 +98,56 @@ class WorkbenchAccessTest {
                 .formParam("kind", "IDENTITY_REQUESTED").formParam("on", "2025-03-11")
                 .post("/workbench/requests/{ref}/" + action, reference)
                 .then().statusCode(expected);
+    }
+
+    /** The searches and duplicate forms: the DPO's go through with the token, and show on the page; none without it. */
+    @Test
+    void theDpoRecordsASearchAndClosesADuplicateFromTheRequestPageWithTheToken() {
+        org.dsarflow.Studies.create("COLLECTION", "2024-01-01");
+        String email = "page." + System.nanoTime() + "@example.org";
+        String original = log(email, "2026-03-02");
+        String duplicate = log(email, "2026-03-09");
+        Sessions session = Sessions.login("dpo");
+        session.given().get("/workbench/requests/{ref}", duplicate).then().statusCode(200)
+                .body(containsString("id=\"search-form\""))
+                .body(containsString("id=\"duplicate-form\""))
+                .body(containsString("href=\"/workbench/requests/" + original + "\""));
+
+        java.util.Map<String, String> search = java.util.Map.of("source", "system", "system", "Research office mailbox",
+                "searchedOn", "2026-03-10", "identifierNames", "email", "reasonable", "true");
+        session.given().formParams(search).post("/workbench/requests/{ref}/searches", duplicate)
+                .then().statusCode(403);
+        session.given().formParams(search).formParam("csrf", session.csrf())
+                .post("/workbench/requests/{ref}/searches", duplicate).then().statusCode(303);
+        session.given().formParam("csrf", session.csrf()).formParam("source", "system").formParam("system", "Archive")
+                .formParam("searchedOn", "2026-03-10").formParam("reasonable", "false")
+                .post("/workbench/requests/{ref}/searches", duplicate).then().statusCode(400)
+                .body(containsString("href=\"#search-reason\""));
+
+        session.given().formParam("reference", original).post("/workbench/requests/{ref}/duplicate-of", duplicate)
+                .then().statusCode(403);
+        session.given().formParam("csrf", session.csrf()).formParam("reference", duplicate)
+                .post("/workbench/requests/{ref}/duplicate-of", duplicate).then().statusCode(409)
+                .body(containsString("cannot be a duplicate of itself"));
+        session.given().formParam("csrf", session.csrf()).formParam("reference", original)
+                .post("/workbench/requests/{ref}/duplicate-of", duplicate).then().statusCode(303);
+
+        session.given().get("/workbench/requests/{ref}", duplicate).then().statusCode(200)
+                .body(containsString("Research office mailbox"))
+                .body(containsString("Closed as a duplicate of"))
+                .body(not(containsString("id=\"duplicate-form\"")))
+                .body(not(containsString("id=\"search-form\"")));
+        Sessions.login("auditor").given().get("/workbench/requests/{ref}", duplicate).then().statusCode(200)
+                .body(containsString("Research office mailbox"))
+                .body(containsString("href=\"/workbench/requests/" + original + "\""))
+                .body(not(containsString("id=\"search-form\"")));
+    }
+
+    private static String log(String email, String receivedOn) {
+        return org.dsarflow.Api.dpo().body(java.util.Map.of("type", "ACCESS", "receivedAt", receivedOn, "channel", "EMAIL",
+                        "requester", java.util.Map.of("name", "Page Person", "email", email),
+                        "identifiers", java.util.Map.of("email", email)))
+                .post("/api/requests").then().statusCode(201).extract().path("reference");
     }
 
     @ParameterizedTest(name = "POST the phase of a study as {0} -> {1}")
