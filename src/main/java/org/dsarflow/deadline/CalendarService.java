@@ -172,14 +172,15 @@ public class CalendarService {
         store(parsed);
         BankHolidayRow.flush();
         version.increment(Instant.now(clock));
-        BankHolidayCalendar calendar = checked(refresh(version.number)).calendar();
+        Loaded replacement = checked(refresh(version.number));
+        BankHolidayCalendar calendar = replacement.calendar();
         forgetIfRolledBack();
         LOG.infof("Bank-holiday calendar replaced: %d divisions, %d holidays for %s",
                 parsed.size(), calendar.holidays().size(), region);
         audit.record(null, "CALENDAR_REPLACED", AuditLog.detail("divisions", parsed.size(), "region", region,
                 "holidays", calendar.holidays().size()));
         replaced.fire(new CalendarReplaced(region));
-        return GovUkBankHolidays.toJson(loaded.divisions());
+        return GovUkBankHolidays.toJson(replacement.divisions());
     }
 
     public DeadlineAnswer deadlineFor(String receivedOn, String type) {
