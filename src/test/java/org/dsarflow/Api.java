@@ -10,6 +10,11 @@ import java.util.Map;
 public final class Api {
 
     public static final String DPO_PASSWORD = "dpo-test";
+    /** The demo study that {@link #requestBody} names. */
+    public static final String DEMO_STUDY = "kitbags";
+
+    /** The port of the application instance whose database was last seen to hold the demo studies. */
+    private static int demoLoadedOn;
 
     private Api() {
     }
@@ -34,15 +39,24 @@ public final class Api {
         return as("admin");
     }
 
-    /** A valid body for POST /api/requests. */
+    /**
+     * A valid body for POST /api/requests, naming the demo study: a request may name only studies that exist,
+     * so the demo catalogue is loaded first (once per application instance; loading again leaves it as it is).
+     */
     public static Map<String, Object> requestBody(String type, String receivedAt) {
+        if (demoLoadedOn != RestAssured.port) {
+            if (dpo().get("/api/studies/{key}", DEMO_STUDY).statusCode() == 404) {
+                admin().post("/api/demo-catalogue?subjectsPerStudy=20").then().statusCode(200);
+            }
+            demoLoadedOn = RestAssured.port;
+        }
         return Map.of(
                 "type", type,
                 "receivedAt", receivedAt,
                 "channel", "EMAIL",
                 "requester", Map.of("name", "Alex Example", "email", "alex.example@example.org"),
                 "identifiers", Map.of("email", "alex.example@example.org"),
-                "studyKeys", java.util.List.of("kitbags"));
+                "studyKeys", java.util.List.of(DEMO_STUDY));
     }
 
     /** A valid body for POST /api/complaints, about {@code about} (a request reference) or nothing (null). */

@@ -46,6 +46,10 @@ public class RequestClockService {
 
     /** One query for the events of all the requests, for a page of the request list. */
     public Map<Long, ClockReading> readings(Collection<DsarRequest> requests) {
+        return readings(requests, calendars.calendar());
+    }
+
+    private Map<Long, ClockReading> readings(Collection<DsarRequest> requests, BankHolidayCalendar calendar) {
         if (requests.isEmpty()) {
             return Map.of();
         }
@@ -53,18 +57,20 @@ public class RequestClockService {
                         requests.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(e -> e.requestId,
                         Collectors.mapping(RecordedClockEvent::toClockEvent, Collectors.toList())));
-        BankHolidayCalendar calendar = calendars.calendar();
         LocalDate today = LocalDate.now(clock);
         return requests.stream().collect(Collectors.toMap(r -> r.id, r ->
                 RequestClock.restore(r.receivedOn, r.type, events.getOrDefault(r.id, List.of()), calendar)
                         .read(calendar, today), (a, b) -> a, LinkedHashMap::new));
     }
 
-    /** Stores the deadline as it now stands; called from the process and when the calendar changes. */
+    /**
+     * Stores the deadline as it now stands; called from the process and when the calendar changes. The
+     * request is locked before the calendar version, the order a calendar replacement takes them in too.
+     */
     @Transactional
     public void recordDeadline(String reference) {
-        DsarRequest request = DsarRequest.require(reference);
-        ClockReading reading = reading(request);
+        DsarRequest request = DsarRequest.requireLocked(reference);
+        ClockReading reading = readings(List.of(request), calendars.calendarForStoring()).get(request.id);
         LocalDate previous = request.deadline;
         boolean first = request.clockState == null;
         request.recordClock(reading.recorded(), reading.openStatus(request.awaitingReview()));

@@ -10,6 +10,7 @@ import org.dsarflow.intake.RequestType;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.subject.Holding;
+import org.dsarflow.subject.Study;
 import org.dsarflow.subject.SubjectMatch;
 import org.dsarflow.subject.SubjectRecord;
 import org.dsarflow.subject.identity.IdentifierNormaliser;
@@ -115,6 +116,9 @@ public class ReviewService {
                 .filter(a -> amendment.studyKey() == null || a.studyKey.equals(amendment.studyKey()))
                 .toList();
         String field = "amendments[" + index + "]";
+        if (amendment.studyKey() != null) {
+            Study.requireKnown(field + ".studyKey", amendment.studyKey());
+        }
         if (matching.isEmpty()) {
             throw new InvalidInputException(field + ".holdingKey", "the decision has no action for that holding");
         }

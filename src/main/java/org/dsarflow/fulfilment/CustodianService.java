@@ -11,6 +11,7 @@ import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.UnknownResourceException;
 import org.dsarflow.subject.Custody;
+import org.dsarflow.subject.Study;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -68,6 +69,9 @@ public class CustodianService {
     }
 
     private static DecisionAction custodianAction(DsarRequest request, CustodianConfirmationBody body) {
+        if (body.studyKey() != null) {
+            Study.requireKnown("studyKey", body.studyKey().strip());
+        }
         List<DecisionAction> matching = DecisionAction.of(request.id).stream()
                 .filter(a -> a.custody == Custody.EXTERNAL && a.action.isCarriedOut())
                 .filter(a -> a.holdingKey.equals(body.holdingKey().strip()))

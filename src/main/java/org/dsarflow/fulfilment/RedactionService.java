@@ -9,6 +9,7 @@ import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.UnknownResourceException;
+import org.dsarflow.subject.Study;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -63,6 +64,9 @@ public class RedactionService {
     }
 
     private static DecisionAction action(DsarRequest request, RedactionBody body) {
+        if (body.studyKey() != null) {
+            Study.requireKnown("studyKey", body.studyKey().strip());
+        }
         List<DecisionAction> matching = DecisionAction.of(request.id).stream()
                 .filter(a -> a.holdingKey.equals(body.holdingKey().strip()))
                 .filter(a -> body.studyKey() == null || a.studyKey.equals(body.studyKey().strip()))

@@ -201,6 +201,15 @@ public class DsarRequest extends PanacheEntityBase {
                 .firstResultOptional().orElseThrow(() -> new UnknownResourceException("Request", reference));
     }
 
+    /**
+     * Locks every open request until the transaction ends, in id order, as a calendar replacement does before
+     * it recalculates their deadlines.
+     */
+    public static void lockOpen() {
+        DsarRequest.<DsarRequest>find("status not in ?1 order by id", RequestStatus.closed())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
     /** The request, or a 404; and a 409 REQUEST_CLOSED once it has been completed, refused or cancelled. */
     public static DsarRequest requireOpen(String reference) {
         return require(reference).requireOpen();

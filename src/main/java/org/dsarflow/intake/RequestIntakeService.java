@@ -37,9 +37,12 @@ public class RequestIntakeService {
     private final Event<RequestLogged> logged;
     private final Event<RequestCancelled> cancelled;
     private final Clock clock;
+    private final KnownStudies studies;
 
     RequestIntakeService(Idempotency idempotency, Sequences sequences, DsarConfig config, AuditLog audit,
-                         Event<RequestLogged> logged, Event<RequestCancelled> cancelled, Clock clock) {
+                         Event<RequestLogged> logged, Event<RequestCancelled> cancelled, Clock clock,
+                         KnownStudies studies) {
+        this.studies = studies;
         this.idempotency = idempotency;
         this.sequences = sequences;
         this.config = config;
@@ -64,6 +67,9 @@ public class RequestIntakeService {
         }
         if (body.changes() != null && !body.changes().isEmpty() && body.type() != RequestType.RECTIFICATION) {
             throw new InvalidInputException("changes", "changes are the corrections of a RECTIFICATION request");
+        }
+        if (body.studyKeys() != null) {
+            studies.requireKnown("studyKeys", body.studyKeys());
         }
         Receipt receipt = Receipt.parse(body.receivedAt(), config.timeZone())
                 .requirePlausible(Instant.now(clock), LocalDate.now(clock));

@@ -11,6 +11,7 @@ import org.dsarflow.complaint.Complaint;
 import org.dsarflow.deadline.CalendarService;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.shared.DsarConfig;
+import org.dsarflow.subject.Study;
 import org.dsarflow.view.IncidentDesk;
 import org.dsarflow.view.Inbox;
 import org.dsarflow.view.InboxTask;
@@ -65,6 +66,9 @@ public class TaskInbox implements Inbox {
     @Override
     @Transactional
     public TaskPage open(Inbox.Filter filter, int page, int size) {
+        if (filter.studyKey() != null) {
+            Study.requireKnown("studyKey", filter.studyKey());
+        }
         List<Task> open = new ArrayList<>(tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list());
         // The filter names a request's status, type or study, which no complaint has.
         boolean withComplaints = filter.equals(Inbox.Filter.NONE);

@@ -177,6 +177,14 @@ public interface DsarConfig {
         /** The gov.uk division whose bank holidays count: england-and-wales, scotland or northern-ireland. */
         @WithDefault("england-and-wales")
         String region();
+
+        /**
+         * How long a node answers reads made outside a transaction (the deadline calculator, metrics) from its
+         * copy of the calendar before it compares the copy with the shared version again. Every transaction,
+         * and so every stored deadline and every request view, compares them anyway.
+         */
+        @WithDefault("PT2S")
+        Duration refresh();
     }
 
     interface Account {

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.dsarflow.shared.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,6 +49,17 @@ public class Study extends PanacheEntityBase {
     /** Categories of people the study holds data on (child, social worker, carer...). */
     @Convert(converter = JsonColumn.Texts.class)
     public List<String> categories = new ArrayList<>();
+
+    /**
+     * A 400 naming {@code field} unless {@code key} names a study. A study key in a body or a query is input,
+     * so a typo is for the client to correct, never silently matched against nothing; a study named by the
+     * path is a resource, and stays a 404. The key is not echoed: a query may carry anything.
+     */
+    public static void requireKnown(String field, String key) {
+        if (count("key", key) == 0) {
+            throw new InvalidInputException(field, "no study has this key");
+        }
+    }
 
     public List<Holding> holdings() {
         return Holding.list("studyKey = ?1 order by key", key);

@@ -3,6 +3,7 @@ package org.dsarflow.subject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
+import org.dsarflow.intake.KnownStudies;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.UnknownResourceException;
@@ -21,7 +22,7 @@ import java.util.stream.Collectors;
 
 /** Registers studies and their holdings, and moves them through their phases. */
 @ApplicationScoped
-public class StudyService {
+public class StudyService implements KnownStudies {
 
     private static final Logger LOG = Logger.getLogger(StudyService.class);
 
@@ -41,6 +42,14 @@ public class StudyService {
     @Transactional
     public StudyDescription get(String key) {
         return StudyDescription.of(find(key));
+    }
+
+    @Override
+    @Transactional
+    public void requireKnown(String field, List<String> keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            Study.requireKnown(field + "[" + i + "]", keys.get(i));
+        }
     }
 
     public boolean exists(String key) {

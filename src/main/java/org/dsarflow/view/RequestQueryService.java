@@ -10,6 +10,7 @@ import org.dsarflow.intake.ClockState;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.intake.RequestType;
+import org.dsarflow.subject.Study;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -55,6 +56,7 @@ public class RequestQueryService {
             parameters.and("type", filter.type());
         }
         if (filter.studyKey() != null) {
+            Study.requireKnown("studyKey", filter.studyKey());
             where.add(":studyKey member of studyKeys");
             parameters.and("studyKey", filter.studyKey());
         }

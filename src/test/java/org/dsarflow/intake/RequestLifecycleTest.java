@@ -1,6 +1,7 @@
 package org.dsarflow.intake;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.dsarflow.Studies;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -128,7 +129,7 @@ class RequestLifecycleTest {
 
     @Test
     void theListFiltersAndSortsByDeadline() {
-        String study = "study-" + System.nanoTime();
+        String study = Studies.create("COLLECTION", "2024-01-01");
         Map<String, Object> body = new java.util.HashMap<>(requestBody("RESTRICTION", "2025-01-01"));
         body.put("studyKeys", List.of(study));
         String older = dpo().body(body).post("/api/requests").then().statusCode(201).extract().path("reference");

@@ -194,6 +194,8 @@ class BadInputTest {
                         400, "invalid-input", "reasons"),
                 Arguments.of("holding not in the decision", "{\"holdingKey\":\"no-such-holding\",\"outcome\":\"REDACTED\","
                         + "\"reasons\":\"Names removed\"}", 404, "not-found", null),
+                Arguments.of("unknown studyKey", "{\"holdingKey\":\"interviews\",\"studyKey\":\"no-such-study\","
+                        + "\"outcome\":\"REDACTED\",\"reasons\":\"Names removed\"}", 400, "invalid-input", "studyKey"),
                 Arguments.of("holding with no redaction step", "{\"holdingKey\":\"drive\",\"outcome\":\"REDACTED\","
                         + "\"reasons\":\"Names removed\"}", 409, "conflict", null));
     }
@@ -262,6 +264,9 @@ class BadInputTest {
                         + "\"justification\":\"Checked\"}", 400, "invalid-input", "amendments[0].action"),
                 Arguments.of("amendment with blank holdingKey", "{\"approve\":true,\"amendments\":[{\"holdingKey\":\" \",\"action\":\"ERASE\"}],"
                         + "\"justification\":\"Checked\"}", 400, "invalid-input", "amendments[0].holdingKey"),
+                Arguments.of("amendment naming an unknown study", "{\"approve\":true,\"amendments\":[{\"holdingKey\":\"drive\","
+                        + "\"studyKey\":\"no-such-study\",\"action\":\"ERASE\"}],\"justification\":\"Checked\"}",
+                        400, "invalid-input", "amendments[0].studyKey"),
                 Arguments.of("refusal without refusalReason", "{\"approve\":false,\"justification\":\"Fifth identical request\"}",
                         400, "invalid-input", "refusalReason"),
                 Arguments.of("refusal without justification", "{\"approve\":false,\"refusalReason\":\"MANIFESTLY_EXCESSIVE\"}",
@@ -317,7 +322,9 @@ class BadInputTest {
                 Arguments.of("in the future", "{\"holdingKey\":\"survey\",\"confirmedOn\":\"" + TOMORROW + "\"}", 400, "invalid-input", "confirmedOn"),
                 Arguments.of("before receipt", "{\"holdingKey\":\"survey\",\"confirmedOn\":\"2024-01-31\"}", 400, "invalid-input", "confirmedOn"),
                 Arguments.of("holding without a custodian task", "{\"holdingKey\":\"drive\",\"confirmedOn\":\"2024-03-01\"}", 404, "not-found", null),
-                Arguments.of("unknown holding", "{\"holdingKey\":\"nowhere\",\"confirmedOn\":\"2024-03-01\"}", 404, "not-found", null));
+                Arguments.of("unknown holding", "{\"holdingKey\":\"nowhere\",\"confirmedOn\":\"2024-03-01\"}", 404, "not-found", null),
+                Arguments.of("unknown studyKey", "{\"holdingKey\":\"survey\",\"studyKey\":\"no-such-study\","
+                        + "\"confirmedOn\":\"2024-03-01\"}", 400, "invalid-input", "studyKey"));
     }
 
     @ParameterizedTest(name = "POST custodian-confirmations: {0}")
@@ -392,6 +399,7 @@ class BadInputTest {
                 Arguments.of("type=FORGET_ME", "type"),
                 Arguments.of("overdue=maybe", "overdue"),
                 Arguments.of("dueBefore=2025-13-01", "dueBefore"),
+                Arguments.of("studyKey=no-such-study", "studyKey"),
                 Arguments.of("page=-1", "page"),
                 Arguments.of("size=0", "size"),
                 Arguments.of("size=201", "size"),

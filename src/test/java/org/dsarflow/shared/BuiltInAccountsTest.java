@@ -177,7 +177,17 @@ class BuiltInAccountsTest {
 
             @Override
             public Calendar calendar() {
-                return () -> "england-and-wales";
+                return new Calendar() {
+                    @Override
+                    public String region() {
+                        return "england-and-wales";
+                    }
+
+                    @Override
+                    public Duration refresh() {
+                        return Duration.ofSeconds(2);
+                    }
+                };
             }
 
             @Override

@@ -119,6 +119,15 @@ class HostileInputTest {
                         .post("/api/requests"), 400, "invalid-input", "requester.nmae"),
                 new Case("unknown property on a review", () -> dpo().body("{\"approve\":true,\"aprove\":false}")
                         .post("/api/requests/{ref}/review", logRequest("ACCESS", "2025-03-10")), 400, "invalid-input", "aprove"),
+                new Case("unknown study key among a request's studies", () -> dpo()
+                        .body(VALID.replace("\"channel\"", "\"studyKeys\":[\"no-such-study\"],\"channel\""))
+                        .post("/api/requests"), 400, "invalid-input", "studyKeys[0]"),
+                new Case("unknown study key as a filter", () -> dpo().get("/api/requests?studyKey=no-such-study"),
+                        400, "invalid-input", "studyKey"),
+                new Case("unknown study key in a custodian confirmation", () -> dpo()
+                        .body("{\"holdingKey\":\"drive\",\"studyKey\":\"no-such-study\",\"confirmedOn\":\"2025-03-11\"}")
+                        .post("/api/requests/{ref}/custodian-confirmations", logRequest("ACCESS", "2025-03-10")),
+                        400, "invalid-input", "studyKey"),
                 new Case("calendar division not its key", () -> admin().body("{\"england-and-wales\":{\"division\":\"scotland\",\"events\":[]}}")
                         .put("/api/calendar/holidays"), 400, "invalid-input", "body"),
                 new Case("text/plain request", () -> dpo().contentType("text/plain").body(VALID).post("/api/requests"),
