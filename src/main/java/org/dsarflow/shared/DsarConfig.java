@@ -40,22 +40,6 @@ public interface DsarConfig {
 
     Limits limits();
 
-    Imports imports();
-
-    /** Registry imports run as jobs; see RegistryImports. */
-    interface Imports {
-        /**
-         * An import whose node has not said it still runs it for this long is taken as interrupted. Nodes say
-         * so every 15 seconds, and at each batch.
-         */
-        @WithDefault("PT1M")
-        Duration lease();
-
-        /** Workbench uploads of at least this many bytes are imported on a worker, with a progress page. */
-        @WithDefault("1048576")
-        long workbenchAsyncFromBytes();
-    }
-
     Login login();
 
     /** Throttling of failed logins, per account name and per client address. */

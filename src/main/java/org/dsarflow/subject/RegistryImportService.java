@@ -59,6 +59,7 @@ public class RegistryImportService {
     private final IdentifierHasher hasher;
     private final AuditLog audit;
     private final DsarConfig config;
+    private final RegistryImportConfig settings;
     private final Counter createdRows;
     private final Counter updatedRows;
     private final Counter rejectedRows;
@@ -66,9 +67,10 @@ public class RegistryImportService {
             .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
 
     RegistryImportService(StudyService studies, RegistryWriter writer, RegistryImports imports, IdentifierHasher hasher,
-                          AuditLog audit, MeterRegistry metrics, DsarConfig config) {
+                          AuditLog audit, MeterRegistry metrics, DsarConfig config, RegistryImportConfig settings) {
         this.audit = audit;
         this.config = config;
+        this.settings = settings;
         this.studies = studies;
         this.writer = writer;
         this.imports = imports;
@@ -182,7 +184,7 @@ public class RegistryImportService {
      */
     void onStart(@Observes StartupEvent start) {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"));
-        Instant before = Instant.now().minus(config.imports().lease());
+        Instant before = Instant.now().minus(settings.lease());
         try (DirectoryStream<Path> left = Files.newDirectoryStream(dir, UPLOAD_PREFIX + "*" + UPLOAD_SUFFIX)) {
             for (Path upload : left) {
                 if (Files.getLastModifiedTime(upload).toInstant().isBefore(before)) {

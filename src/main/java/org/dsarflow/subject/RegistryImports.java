@@ -8,7 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.shared.ConflictException;
-import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.UnknownResourceException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -46,13 +45,13 @@ public class RegistryImports {
     private final Set<Long> runningHere = ConcurrentHashMap.newKeySet();
     private final DataSource dataSource;
     private final AuditLog audit;
-    private final DsarConfig config;
+    private final RegistryImportConfig settings;
     private final Clock clock;
 
-    RegistryImports(DataSource dataSource, AuditLog audit, DsarConfig config, Clock clock) {
+    RegistryImports(DataSource dataSource, AuditLog audit, RegistryImportConfig settings, Clock clock) {
         this.dataSource = dataSource;
         this.audit = audit;
-        this.config = config;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -202,7 +201,7 @@ public class RegistryImports {
     @Scheduled(identity = "registry-import-recovery", every = "30s", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void interruptStale() {
-        Instant cutoff = now().minus(config.imports().lease());
+        Instant cutoff = now().minus(settings.lease());
         List<Long> interrupted = QuarkusTransaction.requiringNew().call(() -> {
             List<Long> ids = new ArrayList<>();
             for (RegistryImport job : RegistryImport.<RegistryImport>find("status = ?1 and heartbeatAt < ?2",
