@@ -69,6 +69,18 @@ public class AuditLog {
 
     /** As {@link #record}, naming the BPMN activity the change belongs to (a user task completed by the API). */
     public void recordAt(String activity, String requestRef, String action, Map<String, ?> detail) {
+        enqueue(actor(), activity, requestRef, action, detail);
+    }
+
+    /**
+     * As {@link #record}, for work a person started that goes on after their request has been answered (an
+     * import run on a worker): the entry names them, not {@value #SYSTEM}.
+     */
+    public void recordFor(String actor, String requestRef, String action, Map<String, ?> detail) {
+        enqueue(actor, currentActivity(), requestRef, action, detail);
+    }
+
+    private void enqueue(String actor, String activity, String requestRef, String action, Map<String, ?> detail) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("An audit entry is written in the transaction of its change");
         }
@@ -90,7 +102,7 @@ public class AuditLog {
                 }
             });
         }
-        buffer.add(new Pending(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor(), requestRef, action, activity,
+        buffer.add(new Pending(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor, requestRef, action, activity,
                 json(detail)));
     }
 

@@ -53,16 +53,16 @@ final class RegistryRowCheck {
     Outcome check(RegistryDraftRow draft) {
         try {
             if (draft.problem() != null) {
-                throw new RowProblem(draft.problem());
+                throw new RowProblem(draft.reason(), draft.problem());
             }
             RegistryWriter.PreparedRow row = prepare(draft);
             Long first = passedRefs.putIfAbsent(row.subjectRef(), draft.line());
             if (first != null) {
-                throw new RowProblem("repeats subjectRef " + row.subjectRef() + " of line " + first);
+                throw new RowProblem(RejectionReason.REPEATED_SUBJECT_REF, "repeats subjectRef " + row.subjectRef() + " of line " + first);
             }
             return new Passed(row);
         } catch (RowProblem problem) {
-            return new Rejected(new ImportReport.Rejection(draft.line(), problem.getMessage()));
+            return new Rejected(new ImportReport.Rejection(draft.line(), problem.reason, problem.getMessage()));
         }
     }
 
@@ -74,29 +74,29 @@ final class RegistryRowCheck {
         values.addAll(draft.attributes().values());
         for (String value : values) {
             if (value != null && value.length() > longestValue) {
-                throw new RowProblem("has a value longer than " + longestValue + " characters");
+                throw new RowProblem(RejectionReason.VALUE_TOO_LONG, "has a value longer than " + longestValue + " characters");
             }
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw new RowProblem("has a value with a NUL character");
+                throw new RowProblem(RejectionReason.NUL_CHARACTER, "has a value with a NUL character");
             }
         }
         if (draft.subjectRef() == null || !SUBJECT_REF.matcher(draft.subjectRef().strip()).matches()) {
-            throw new RowProblem("subjectRef is missing or not 1 to 64 letters, digits, '.', '_' or '-'");
+            throw new RowProblem(RejectionReason.INVALID_SUBJECT_REF, "subjectRef is missing or not 1 to 64 letters, digits, '.', '_' or '-'");
         }
         if (draft.category() == null || !CATEGORY.matcher(draft.category().strip()).matches()) {
-            throw new RowProblem("category is missing or not an upper-case name such as SOCIAL_WORKER");
+            throw new RowProblem(RejectionReason.INVALID_CATEGORY, "category is missing or not an upper-case name such as SOCIAL_WORKER");
         }
         if (draft.holdings().isEmpty()) {
-            throw new RowProblem("names no holding");
+            throw new RowProblem(RejectionReason.NO_HOLDING, "names no holding");
         }
         for (String holding : draft.holdings()) {
             if (!study.holdings().contains(holding)) {
-                throw new RowProblem("names holding '" + holding + "', which study " + study.key() + " does not have");
+                throw new RowProblem(RejectionReason.UNKNOWN_HOLDING, "names holding '" + holding + "', which study " + study.key() + " does not have");
             }
         }
         for (String name : draft.attributes().keySet()) {
             if (!NAME.matcher(name).matches()) {
-                throw new RowProblem("has an attribute name that is not a plain name");
+                throw new RowProblem(RejectionReason.INVALID_NAME, "has an attribute name that is not a plain name");
             }
         }
         Map<String, String> lookups = new LinkedHashMap<>();
@@ -104,7 +104,7 @@ final class RegistryRowCheck {
             // Every identifier is normalised, not only the schemes' keys: an impossible date is refused anywhere.
             for (Map.Entry<String, String> identifier : draft.identifiers().entrySet()) {
                 if (!NAME.matcher(identifier.getKey()).matches()) {
-                    throw new RowProblem("has an identifier name that is not a plain name");
+                    throw new RowProblem(RejectionReason.INVALID_NAME, "has an identifier name that is not a plain name");
                 }
                 IdentifierNormaliser.normalise(identifier.getKey(), identifier.getValue());
             }
@@ -112,10 +112,10 @@ final class RegistryRowCheck {
                 hasher.lookupHash(scheme, draft.identifiers()).ifPresent(hash -> lookups.put(scheme.name(), hash));
             }
         } catch (InvalidIdentifierException e) {
-            throw new RowProblem("identifier " + e.key() + " is not valid");
+            throw new RowProblem(RejectionReason.INVALID_IDENTIFIER, "identifier " + e.key() + " is not valid");
         }
         if (lookups.isEmpty()) {
-            throw new RowProblem("has no identifiers that complete a scheme of the study ("
+            throw new RowProblem(RejectionReason.NO_COMPLETE_SCHEME, "has no identifiers that complete a scheme of the study ("
                     + study.schemes().stream().map(IdentifierScheme::name).collect(Collectors.joining(", ")) + ")");
         }
         Map<String, String> attributes = new LinkedHashMap<>(draft.attributes());
@@ -129,8 +129,11 @@ final class RegistryRowCheck {
 
     /** A row-level problem: the row is rejected, the import goes on. */
     private static final class RowProblem extends RuntimeException {
-        RowProblem(String problem) {
+        private final RejectionReason reason;
+
+        RowProblem(RejectionReason reason, String problem) {
             super(problem, null, false, false);
+            this.reason = reason;
         }
     }
 }

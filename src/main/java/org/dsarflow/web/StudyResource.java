@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.dsarflow.shared.Roles;
 import org.jboss.resteasy.reactive.RestPath;
 import org.dsarflow.subject.ImportReport;
+import org.dsarflow.subject.ImportView;
+import org.dsarflow.subject.RegistryFormat;
+import org.dsarflow.subject.RegistryImports;
+import org.jboss.resteasy.reactive.RestHeader;
 import org.dsarflow.subject.PhaseChangeBody;
 import org.dsarflow.subject.RegistryImportService;
 import org.dsarflow.subject.StudyDescription;
@@ -29,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
 import org.dsarflow.shared.Problem;
 import org.dsarflow.shared.ProblemMapper;
@@ -43,15 +48,25 @@ public class StudyResource {
     private static final String IMPORT_DESCRIPTION = "A JSON array of subjects ({subjectRef, category, identifiers, "
             + "attributes, holdings}), or text/csv with a header row naming those columns, streamed in batches of "
             + "1,000, one transaction each. A bad row is reported by line and skipped; restricted records are left "
-            + "alone.";
+            + "alone. Every import is recorded (GET /api/imports/{id}); with Prefer: respond-async the file is "
+            + "saved and imported on a worker, and the answer is 202 with Location naming the import. Imports upsert "
+            + "by subjectRef, so sending a file again after an import was interrupted or failed is safe.";
+    private static final String ACCEPTED = "With Prefer: respond-async: the import runs on a worker; Location names it "
+            + "(GET /api/imports/{id}) and Preference-Applied says respond-async";
+    private static final String RUNNING = "An import into this study is running, on this or another node";
+    private static final String PREFER = "respond-async to import on a worker and answer 202 at once; other "
+            + "preferences are ignored";
 
     private final StudyService studies;
     private final RegistryImportService registry;
+    private final RegistryImports imports;
     private final SecurityIdentity identity;
 
-    StudyResource(StudyService studies, RegistryImportService registry, SecurityIdentity identity) {
+    StudyResource(StudyService studies, RegistryImportService registry, RegistryImports imports,
+                  SecurityIdentity identity) {
         this.studies = studies;
         this.registry = registry;
+        this.imports = imports;
         this.identity = identity;
     }
 
@@ -138,30 +153,54 @@ public class StudyResource {
 
     /** The registry as a JSON array, streamed. */
     @Operation(summary = IMPORT, description = IMPORT_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "What the import did")
+    @APIResponse(responseCode = "200", description = "What the import did",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = RUNNING,
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "IMPORT_RUNNING", ref = "IMPORT_RUNNING")}))
     @POST
     @Path("/{key}/subjects")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    public ImportReport importJson(@Parameter(description = "The study's key", example = "kitbags")
-                                   @RestPath String key, InputStream body) {
-        return registry.importJson(key, body, actor());
+    public Response importJson(@Parameter(description = "The study's key", example = "kitbags") @RestPath String key,
+                               @Parameter(description = PREFER, example = "respond-async") @RestHeader("Prefer")
+                               List<String> prefer, InputStream body) {
+        return importRegistry(key, RegistryFormat.JSON, prefer, body);
     }
 
     /** The registry as CSV with a header row, streamed. */
     @Operation(summary = IMPORT, description = IMPORT_DESCRIPTION)
-    @APIResponse(responseCode = "200", description = "What the import did")
+    @APIResponse(responseCode = "200", description = "What the import did",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    @APIResponse(responseCode = "202", description = ACCEPTED,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", ref = "InvalidInput")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = RUNNING,
+            content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
+                    examples = {@ExampleObject(name = "IMPORT_RUNNING", ref = "IMPORT_RUNNING")}))
     @POST
     @Path("/{key}/subjects")
     @Consumes("text/csv")
     @RolesAllowed(Roles.ADMIN)
-    public ImportReport importCsv(@Parameter(description = "The study's key", example = "kitbags")
-                                  @RestPath String key, InputStream body) {
-        return registry.importCsv(key, body, actor());
+    public Response importCsv(@Parameter(description = "The study's key", example = "kitbags") @RestPath String key,
+                              @Parameter(description = PREFER, example = "respond-async") @RestHeader("Prefer")
+                              List<String> prefer, InputStream body) {
+        return importRegistry(key, RegistryFormat.CSV, prefer, body);
+    }
+
+    private Response importRegistry(String key, RegistryFormat format, List<String> prefer, InputStream body) {
+        if (!Preferences.respondAsync(prefer)) {
+            return Response.ok(registry.importNow(key, format, body, actor())).build();
+        }
+        long id = registry.submit(key, format, body, actor());
+        return Response.accepted(imports.find(id, 0, ImportResource.REJECTED_PAGE))
+                .location(URI.create(ImportResource.PATH + "/" + id))
+                .header(Preferences.APPLIED, Preferences.RESPOND_ASYNC).build();
     }
 
     private String actor() {

@@ -187,8 +187,26 @@ class RegistryRowCheckTest {
         return new RegistryDraftRow(line, subjectRef, "SOCIAL_WORKER", identifiers, holdings, attributes);
     }
 
+    /** The rejection, with the reason code its problem stands for. */
     private static RegistryRowCheck.Outcome rejected(long line, String problem) {
-        return new RegistryRowCheck.Rejected(new ImportReport.Rejection(line, problem));
+        return new RegistryRowCheck.Rejected(new ImportReport.Rejection(line, reasonOf(problem), problem));
+    }
+
+    private static RejectionReason reasonOf(String problem) {
+        Map<String, RejectionReason> byStart = new java.util.LinkedHashMap<>();
+        byStart.put("has a value longer", RejectionReason.VALUE_TOO_LONG);
+        byStart.put("has a value with a NUL", RejectionReason.NUL_CHARACTER);
+        byStart.put("subjectRef is missing", RejectionReason.INVALID_SUBJECT_REF);
+        byStart.put("category is missing", RejectionReason.INVALID_CATEGORY);
+        byStart.put("names no holding", RejectionReason.NO_HOLDING);
+        byStart.put("names holding", RejectionReason.UNKNOWN_HOLDING);
+        byStart.put("has an attribute name", RejectionReason.INVALID_NAME);
+        byStart.put("has an identifier name", RejectionReason.INVALID_NAME);
+        byStart.put("identifier ", RejectionReason.INVALID_IDENTIFIER);
+        byStart.put("has no identifiers", RejectionReason.NO_COMPLETE_SCHEME);
+        byStart.put("repeats subjectRef", RejectionReason.REPEATED_SUBJECT_REF);
+        return byStart.entrySet().stream().filter(e -> problem.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst().orElse(RejectionReason.UNREADABLE);
     }
 
     private static RegistryWriter.PreparedRow passed(RegistryRowCheck.Outcome outcome) {

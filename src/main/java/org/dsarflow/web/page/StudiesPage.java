@@ -17,6 +17,8 @@ import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.Roles;
 import org.dsarflow.subject.ImportReport;
 import org.dsarflow.subject.PhaseChangeBody;
+import org.dsarflow.subject.RegistryFormat;
+import org.dsarflow.subject.RegistryImportConfig;
 import org.dsarflow.subject.RegistryImportService;
 import org.dsarflow.subject.StudyPhase;
 import org.dsarflow.subject.StudyService;
@@ -38,7 +40,8 @@ import java.util.Map;
 /**
  * The registered studies, their phase and holdings (dpo, admin); the admin changes a study's phase and
  * uploads its registry (CSV or JSON, as POST /api/studies/{key}/subjects takes), and sees the import's
- * report with the rejected lines.
+ * report with the rejected lines; a large upload is imported on a worker, and its progress shown on
+ * ImportPage.
  */
 @Path(WorkbenchPaths.ROOT + "/studies")
 public class StudiesPage {
@@ -50,10 +53,12 @@ public class StudiesPage {
     private final Workbench workbench;
     private final SecurityIdentity identity;
     private final CsrfGuard csrf;
+    private final RegistryImportConfig importSettings;
 
     StudiesPage(@Location("pages/studies.html") Template studiesTemplate, StudyService studies,
                 RegistryImportService registry, Validator validator, Workbench workbench, SecurityIdentity identity,
-                CsrfGuard csrf) {
+                CsrfGuard csrf, RegistryImportConfig importSettings) {
+        this.importSettings = importSettings;
         this.studiesTemplate = studiesTemplate;
         this.studies = studies;
         this.registry = registry;
@@ -105,9 +110,14 @@ public class StudiesPage {
             return render(Map.of("registry-" + key, "Choose a CSV or JSON registry file"), null, null,
                     Response.Status.BAD_REQUEST);
         }
-        boolean asJson = file.fileName().toLowerCase(Locale.ROOT).endsWith(".json");
+        RegistryFormat format = file.fileName().toLowerCase(Locale.ROOT).endsWith(".json")
+                ? RegistryFormat.JSON : RegistryFormat.CSV;
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            ImportReport report = asJson ? registry.importJson(key, in, actor()) : registry.importCsv(key, in, actor());
+            if (file.size() >= importSettings.workbenchAsyncFromBytes()) {
+                long id = registry.submit(key, format, in, actor());
+                return Workbench.seeOther(WorkbenchPaths.ROOT + "/imports/" + id);
+            }
+            ImportReport report = registry.importNow(key, format, in, actor());
             return render(Map.of(), key, report, Response.Status.OK);
         } catch (InvalidInputException | ConflictException e) {
             return render(Map.of("registry-" + key, e.getMessage()), null, null, Response.Status.BAD_REQUEST);
