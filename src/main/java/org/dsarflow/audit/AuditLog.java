@@ -69,6 +69,14 @@ public class AuditLog {
 
     /** As {@link #record}, naming the BPMN activity the change belongs to (a user task completed by the API). */
     public void recordAt(String activity, String requestRef, String action, Map<String, ?> detail) {
+        recordAs(actor(), activity, requestRef, action, detail);
+    }
+
+    /**
+     * As {@link #recordAt}, naming who acted where no one is signed in: a custodian confirming through their
+     * emailed link is {@code custodian:<holdingKey>}.
+     */
+    public void recordAs(String actor, String activity, String requestRef, String action, Map<String, ?> detail) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("An audit entry is written in the transaction of its change");
         }
@@ -90,7 +98,7 @@ public class AuditLog {
                 }
             });
         }
-        buffer.add(new Pending(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor(), requestRef, action, activity,
+        buffer.add(new Pending(Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor, requestRef, action, activity,
                 json(detail)));
     }
 

@@ -21,6 +21,8 @@ import java.util.List;
  * @param othersInformation per holding liable to hold other people's information, which of redacted,
  *                   consented or reasonable to disclose applied, in plain words
  * @param dpoMailbox where the requester can complain to the controller itself (DPA 2018 s.164A)
+ * @param askedForRecipients the requester asked who the recipients are (Art 19, second sentence)
+ * @param recipients the recipients told of a rectification, erasure or restriction, each once
  */
 @TemplateData
 public record MailModel(
@@ -47,5 +49,7 @@ public record MailModel(
         String forSubjectBy,
         boolean authorityRecorded,
         List<String> othersInformation,
-        String dpoMailbox) {
+        String dpoMailbox,
+        boolean askedForRecipients,
+        List<String> recipients) {
 }

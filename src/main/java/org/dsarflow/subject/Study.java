@@ -12,7 +12,10 @@ import jakarta.persistence.Version;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** A research study of the controller: the people it holds data on are located through its schemes. */
 @Entity
@@ -45,9 +48,18 @@ public class Study extends PanacheEntityBase {
     @Convert(converter = JsonColumn.Texts.class)
     public List<String> recipients = new ArrayList<>();
 
+    /** Art 19: the mailbox of each recipient that has one, by the recipient's name in {@link #recipients}. */
+    @Convert(converter = JsonColumn.Mailboxes.class)
+    public Map<String, String> recipientMailboxes = new LinkedHashMap<>();
+
     /** Categories of people the study holds data on (child, social worker, carer...). */
     @Convert(converter = JsonColumn.Texts.class)
     public List<String> categories = new ArrayList<>();
+
+    /** The recipient's mailbox, if the study names one. */
+    public Optional<String> recipientMailbox(String recipient) {
+        return recipientMailboxes == null ? Optional.empty() : Optional.ofNullable(recipientMailboxes.get(recipient));
+    }
 
     public List<Holding> holdings() {
         return Holding.list("studyKey = ?1 order by key", key);
