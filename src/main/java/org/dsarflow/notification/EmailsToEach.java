@@ -57,6 +57,10 @@ class EmailsToEach {
     }
 
     private void custodians(DsarRequest request, EmailTemplate template, String occasion) {
+        if (request.status.isClosed()) {
+            // Cancelled (or closed otherwise) before the step ran: no custodian is to act any more.
+            return;
+        }
         String reference = request.reference;
         for (DecisionAction action : DecisionAction.of(request.id)) {
             if (action.custody != Custody.EXTERNAL || action.state != ActionState.AWAITING_CUSTODIAN) {
