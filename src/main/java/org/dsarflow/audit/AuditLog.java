@@ -69,7 +69,7 @@ public class AuditLog {
 
     /** As {@link #record}, naming the BPMN activity the change belongs to (a user task completed by the API). */
     public void recordAt(String activity, String requestRef, String action, Map<String, ?> detail) {
-        enqueue(actor(), activity, requestRef, action, detail);
+        recordAs(actor(), activity, requestRef, action, detail);
     }
 
     /**
@@ -77,10 +77,14 @@ public class AuditLog {
      * import run on a worker): the entry names them, not {@value #SYSTEM}.
      */
     public void recordFor(String actor, String requestRef, String action, Map<String, ?> detail) {
-        enqueue(actor, currentActivity(), requestRef, action, detail);
+        recordAs(actor, currentActivity(), requestRef, action, detail);
     }
 
-    private void enqueue(String actor, String activity, String requestRef, String action, Map<String, ?> detail) {
+    /**
+     * As {@link #recordAt}, naming who acted where no one is signed in: a custodian confirming through their
+     * emailed link is {@code custodian:<holdingKey>}.
+     */
+    public void recordAs(String actor, String activity, String requestRef, String action, Map<String, ?> detail) {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("An audit entry is written in the transaction of its change");
         }

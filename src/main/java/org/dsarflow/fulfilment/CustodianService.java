@@ -60,10 +60,10 @@ public class CustodianService {
         }
         action.confirmedByCustodian(body.confirmedOn(),
                 body.note() == null || body.note().isBlank() ? null : body.note().strip(), actor, Instant.now(clock));
-        audit.recordAt(CustodianConfirmed.ACTIVITY, reference, "CUSTODIAN_CONFIRMED", AuditLog.detail(
+        audit.recordAs(actor, CustodianConfirmed.ACTIVITY, reference, "CUSTODIAN_CONFIRMED", AuditLog.detail(
                 "studyKey", action.studyKey, "holdingKey", action.holdingKey, "action", action.action,
                 "confirmedOn", action.custodianConfirmedOn));
-        confirmed.fire(new CustodianConfirmed(reference, action.custodianTask()));
+        confirmed.fire(new CustodianConfirmed(reference, action.custodianTask(), actor));
         LOG.infof("Request %s: custodian of %s confirmed, recorded by %s", reference, action.custodianTask(), actor);
         return request;
     }

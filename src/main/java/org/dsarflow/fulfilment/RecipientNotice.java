@@ -33,6 +33,26 @@ public class RecipientNotice extends PanacheEntityBase {
 
     public Instant recordedAt;
 
+    /** How the recipient was told: SENT by email, or NOT_SENDABLE (no mailbox); null until the email step ran. */
+    public String delivery;
+
+    public Instant deliveredAt;
+
+    /** The notices of a request not yet emailed nor found unsendable. */
+    public static List<RecipientNotice> untold(Long requestId) {
+        return list("requestId = ?1 and delivery is null order by id", requestId);
+    }
+
+    public void sent(Instant at) {
+        delivery = "SENT";
+        deliveredAt = at;
+    }
+
+    public void notSendable(Instant at) {
+        delivery = "NOT_SENDABLE";
+        deliveredAt = at;
+    }
+
     public static List<RecipientNotice> of(Collection<Long> requestIds) {
         return list("requestId in ?1 order by requestId, id", requestIds);
     }

@@ -141,6 +141,9 @@ public class DsarRequest extends PanacheEntityBase {
     /** The deadline last escalated as missed. */
     public LocalDate escalatedFor;
 
+    /** Art 19, second sentence: the requester asked who the recipients told of the change are. */
+    public boolean askedForRecipients;
+
     /** When the retention period for closed requests ran out and the requester's personal data went. */
     public Instant personalDataDeletedAt;
 
@@ -170,6 +173,11 @@ public class DsarRequest extends PanacheEntityBase {
         request.details = logging.details();
         request.changes.putAll(logging.changes());
         return request;
+    }
+
+    /** The requester asked who the recipients are (Art 19): the response names them. */
+    public void askForRecipients() {
+        askedForRecipients = true;
     }
 
     /** Logged under an idempotency key: a retry with the same key and body fingerprint gets this request. */

@@ -37,7 +37,10 @@ public record LogRequestBody(
         @Schema(description = "What the requester asked, in their words") @Size(max = 4000) String details,
         @Schema(description = "A RECTIFICATION's corrections, by attribute or identifier name",
                 examples = "{\"surname\": \"Exemplar\"}")
-        @Size(max = 50) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String, @NotNull @Size(max = 4000) String> changes) {
+        @Size(max = 50) Map<@NotBlank @Pattern(regexp = Keys.IDENTIFIER) String, @NotNull @Size(max = 4000) String> changes,
+        @Schema(description = "Art 19: the requester asks who the recipients told of a rectification, erasure or "
+                + "restriction are; the response then names them. False if left out")
+        Boolean askedForRecipients) {
 
     @Schema(description = "Who asked, and how to answer them: at least one of email, phone or postalAddress")
     public record RequesterBody(

@@ -96,6 +96,9 @@ public class RequestIntakeService {
         long id = sequences.next(REQUEST_SEQUENCE);
         DsarRequest request = DsarRequest.log(id, "DSAR-%d-%06d".formatted(Year.now(clock).getValue(), id),
                 body.logging(receipt), Instant.now(clock), actor);
+        if (Boolean.TRUE.equals(body.askedForRecipients())) {
+            request.askForRecipients();
+        }
         if (claim != null) {
             request.claimedBy(claim.key(), claim.fingerprint());
         }
@@ -109,6 +112,9 @@ public class RequestIntakeService {
                 "idempotent", claim != null);
         if (request.madeOnBehalf()) {
             detail.put("onBehalfOf", request.onBehalfOf.relationship);
+        }
+        if (request.askedForRecipients) {
+            detail.put("askedForRecipients", true);
         }
         audit.record(request.reference, "REQUEST_LOGGED", detail);
         logged.fire(new RequestLogged(request.reference, request.type, request.channel));

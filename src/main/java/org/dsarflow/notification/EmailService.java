@@ -15,6 +15,7 @@ import org.dsarflow.decision.Action;
 import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.decision.ResponseRecipient;
 import org.dsarflow.decision.Review;
+import org.dsarflow.fulfilment.RecipientNotice;
 import org.dsarflow.fulfilment.ResponsePackage;
 import org.dsarflow.fulfilment.ResponsePackageService;
 import org.dsarflow.intake.DsarRequest;
@@ -43,14 +44,16 @@ public class EmailService {
     private final ResponsePackageService packages;
     private final ObjectMapper json;
     private final AuditLog audit;
+    private final EmailsToEach toEach;
 
     EmailService(MailSender sender, DsarConfig config, ResponsePackageService packages, ObjectMapper json,
-                 AuditLog audit) {
+                 AuditLog audit, EmailsToEach toEach) {
         this.sender = sender;
         this.config = config;
         this.packages = packages;
         this.json = json;
         this.audit = audit;
+        this.toEach = toEach;
     }
 
     /**
@@ -69,7 +72,12 @@ public class EmailService {
                 continue;
             }
             try {
-                sent.add(deliver(request, template));
+                if (template.recipient().toEach()) {
+                    toEach.send(request, template, occasion);
+                    sent.add(new Sent(template, template.recipient(), true, false));
+                } else {
+                    sent.add(deliver(request, template));
+                }
             } catch (RuntimeException e) {
                 QuarkusTransaction.requiringNew().run(() -> sent.forEach(done -> record(request, done, occasion)));
                 throw new EmailNotSentException(template, e);
@@ -138,6 +146,10 @@ public class EmailService {
 
     private void record(DsarRequest request, Sent sent, String occasion) {
         SentEmail.of(request.id, sent.template(), occasion).persist();
+        if (sent.recipient().toEach()) {
+            // Each custodian's or recipient's email has its audit entry already.
+            return;
+        }
         if (sent.delivered()) {
             audit.record(request.reference, "EMAIL_SENT", AuditLog.detail("template", sent.template(),
                     "recipient", sent.recipient(), "attachments", sent.attachments()));
@@ -194,7 +206,10 @@ public class EmailService {
                 searched.stream().filter(ResponsePackage.SourceSearched::searched).map(EmailService::line).toList(),
                 searched.stream().filter(source -> !source.searched()).map(ResponsePackage.SourceSearched::source)
                         .toList(),
-                request.duplicateOf);
+                request.duplicateOf,
+                request.askedForRecipients,
+                request.askedForRecipients ? RecipientNotice.of(List.of(request.id)).stream()
+                        .map(notice -> notice.recipient).distinct().toList() : List.of());
     }
 
     private static String line(ResponsePackage.SourceSearched source) {

@@ -26,14 +26,23 @@ public enum EmailTemplate {
             null),
     DPO_NEW_REQUEST(Recipient.DPO_MAILBOX, "New request {reference}", null),
     DPO_REMINDER(Recipient.DPO_MAILBOX, "Reminder: request {reference} is due soon", null),
-    DPO_ESCALATION(Recipient.DPO_MAILBOX, "Escalation: request {reference} is overdue", null);
+    DPO_ESCALATION(Recipient.DPO_MAILBOX, "Escalation: request {reference} is overdue", null),
+    CUSTODIAN_REQUEST(Recipient.CUSTODIAN, "Request {reference}: please act on data you hold for us", null),
+    CUSTODIAN_REMINDER(Recipient.CUSTODIAN, "Reminder: request {reference} still needs your confirmation", null),
+    RECIPIENT_NOTICE(Recipient.RECIPIENT, "Request {reference}: a change to personal data we shared with you", null);
 
     /**
      * Who an email goes to; the audit log records this, never the address. A response the DPO decided goes to
-     * the data subject rather than the representative who asked is sent to the SUBJECT.
+     * the data subject rather than the representative who asked is sent to the SUBJECT. A CUSTODIAN (of an
+     * external holding) or an Art 19 RECIPIENT is written to at the mailbox its study names, one email each.
      */
     public enum Recipient {
-        REQUESTER, SUBJECT, DPO_MAILBOX
+        REQUESTER, SUBJECT, DPO_MAILBOX, CUSTODIAN, RECIPIENT;
+
+        /** Sent to each custodian or recipient concerned, one email apiece, rather than to one addressee. */
+        boolean toEach() {
+            return this == CUSTODIAN || this == RECIPIENT;
+        }
     }
 
     private final Recipient recipient;

@@ -25,6 +25,8 @@ import java.util.List;
  * @param sourcesNotSearched an access response: each place judged unreasonable or disproportionate to search
  *                   (Art 15(1A)); the DPO's reason stays out, as free text that may name other people
  * @param duplicateOf the open request that answers this one, when the DPO closed it as a duplicate
+ * @param askedForRecipients the requester asked who the recipients are (Art 19, second sentence)
+ * @param recipients the recipients told of a rectification, erasure or restriction, each once
  */
 @TemplateData
 public record MailModel(
@@ -54,5 +56,7 @@ public record MailModel(
         String dpoMailbox,
         List<String> sourcesSearched,
         List<String> sourcesNotSearched,
-        String duplicateOf) {
+        String duplicateOf,
+        boolean askedForRecipients,
+        List<String> recipients) {
 }

@@ -83,7 +83,7 @@ public class RequestProcess {
                 .taskDefinitionKey(DsarProcess.CONFIRM_CUSTODIAN).list().stream()
                 .filter(task -> confirmed.custodianTask().equals(tasks.getVariable(task.getId(), DsarProcess.CUSTODIAN_TASK)))
                 .findFirst()
-                .ifPresent(task -> complete(task, Map.of()));
+                .ifPresent(task -> complete(task, Map.of(), confirmed.by()));
     }
 
     /** Completes the redaction task of that holding, if it is still open. */
@@ -116,7 +116,10 @@ public class RequestProcess {
      * the engine's operation log records them as the user who completed it.
      */
     private void complete(Task task, Map<String, Object> variables) {
-        String actor = AuditLog.actor();
+        complete(task, variables, AuditLog.actor());
+    }
+
+    private void complete(Task task, Map<String, Object> variables, String actor) {
         tasks.setAssignee(task.getId(), actor);
         identities.setAuthenticatedUserId(actor);
         try {

@@ -121,6 +121,28 @@ public interface DsarConfig {
 
     Complaints complaints();
 
+    /**
+     * Where the service is reached from outside, as links in emails start: scheme, host and port, no trailing
+     * slash. The default suits a service run on one's own machine.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    Custodian custodian();
+
+    /** The links emailed to the custodians of external holdings, to confirm they have acted. */
+    interface Custodian {
+        /**
+         * The key the links are signed with; left out, it is derived from the identifier key under a label of
+         * its own, so it needs no secret of its own and is not the identifier key itself.
+         */
+        Optional<String> linkKey();
+
+        /** How long a link stays valid; it also stops working once used or once the request is closed. */
+        @WithDefault("P30D")
+        Period linkValidity();
+    }
+
     /** Data protection complaints (DPA 2018 s.164A). */
     interface Complaints {
         /** The DPO mailbox is reminded of an open complaint that has gone this long without an update. */

@@ -52,6 +52,9 @@ public class Holding extends PanacheEntityBase {
      */
     public boolean othersInformation;
 
+    /** Where an external holding's custodian is emailed what to do; none: the DPO tells them another way. */
+    public String custodianMailbox;
+
     /** An internal, identified holding really holds the person's identifiers, so they are kept for it. */
     public boolean holdsRawIdentifiers() {
         return custody == Custody.INTERNAL && identifiability == Identifiability.IDENTIFIED;

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.AttributeConverter;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Small descriptive lists of a study kept as JSON text: portable between H2 and PostgreSQL, and
@@ -53,6 +55,18 @@ abstract class JsonColumn<T> implements AttributeConverter<T, String> {
     static final class Texts extends JsonColumn<List<String>> {
         Texts() {
             super(new TypeReference<>() { });
+        }
+    }
+
+    /** A map that may be absent: a study registered before recipients had mailboxes reads as none. */
+    static final class Mailboxes extends JsonColumn<Map<String, String>> {
+        Mailboxes() {
+            super(new TypeReference<>() { });
+        }
+
+        @Override
+        public Map<String, String> convertToEntityAttribute(String column) {
+            return column == null ? new LinkedHashMap<>() : super.convertToEntityAttribute(column);
         }
     }
 }

@@ -13,7 +13,10 @@ import org.dsarflow.shared.InvalidInputException;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** A research study of the controller: the people it holds data on are located through its schemes. */
 @Entity
@@ -46,6 +49,10 @@ public class Study extends PanacheEntityBase {
     @Convert(converter = JsonColumn.Texts.class)
     public List<String> recipients = new ArrayList<>();
 
+    /** Art 19: the mailbox of each recipient that has one, by the recipient's name in {@link #recipients}. */
+    @Convert(converter = JsonColumn.Mailboxes.class)
+    public Map<String, String> recipientMailboxes = new LinkedHashMap<>();
+
     /** Categories of people the study holds data on (child, social worker, carer...). */
     @Convert(converter = JsonColumn.Texts.class)
     public List<String> categories = new ArrayList<>();
@@ -59,6 +66,11 @@ public class Study extends PanacheEntityBase {
         if (count("key", key) == 0) {
             throw new InvalidInputException(field, "no study has this key");
         }
+    }
+
+    /** The recipient's mailbox, if the study names one. */
+    public Optional<String> recipientMailbox(String recipient) {
+        return recipientMailboxes == null ? Optional.empty() : Optional.ofNullable(recipientMailboxes.get(recipient));
     }
 
     public List<Holding> holdings() {

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -172,6 +173,13 @@ public class StudyService implements KnownStudies {
         study.lawfulBases = description.lawfulBases() == null ? List.of() : description.lawfulBases();
         study.recipients = description.recipients() == null ? List.of() : description.recipients();
         study.categories = description.categories() == null ? List.of() : description.categories();
+        Map<String, String> mailboxes = description.recipientMailboxes() == null ? Map.of()
+                : description.recipientMailboxes();
+        mailboxes.keySet().stream().filter(name -> !study.recipients.contains(name)).findFirst().ifPresent(name -> {
+            throw new InvalidInputException("recipientMailboxes", "recipientMailboxes names " + name
+                    + ", which is not one of the study's recipients");
+        });
+        study.recipientMailboxes = new LinkedHashMap<>(mailboxes);
         Set<String> holdingKeys = new HashSet<>();
         for (StudyDescription.HoldingDescription h : description.holdings()) {
             if (!holdingKeys.add(h.key())) {
@@ -191,6 +199,7 @@ public class StudyService implements KnownStudies {
         to.retentionUntil = from.retentionUntil();
         to.retentionPeriod = from.retentionPeriod();
         to.othersInformation = Boolean.TRUE.equals(from.othersInformation());
+        to.custodianMailbox = from.custodianMailbox();
         return to;
     }
 }

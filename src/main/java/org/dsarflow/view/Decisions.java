@@ -68,7 +68,8 @@ final class Decisions {
     List<RequestView.RecipientNotification> notifications(DsarRequest request) {
         return notices.getOrDefault(request.id, List.of()).stream()
                 .map(n -> new RequestView.RecipientNotification(n.studyKey, n.recipient,
-                        Arrays.stream(n.actions.split(",")).map(Action::valueOf).toList(), n.recordedAt))
+                        Arrays.stream(n.actions.split(",")).map(Action::valueOf).toList(), n.recordedAt,
+                        n.delivery, n.deliveredAt))
                 .toList();
     }
 

@@ -129,8 +129,12 @@ public record RequestView(
                              boolean redactionNeeded, OthersInformation redaction) {
     }
 
-    /** Art. 19: a recipient of a study told of what was done. */
-    public record RecipientNotification(String studyKey, String recipient, List<Action> actions, Instant recordedAt) {
+    /**
+     * Art. 19: a recipient of a study told of what was done; {@code delivery} says whether it was emailed (SENT)
+     * or could not be (NOT_SENDABLE: the study names no mailbox for it), null until the response step runs.
+     */
+    public record RecipientNotification(String studyKey, String recipient, List<Action> actions, Instant recordedAt,
+                                        String delivery, Instant deliveredAt) {
     }
 
     /** A step of the request's processes (an email, say) that failed for good and waits for an operator. */

@@ -156,6 +156,16 @@ class BuiltInAccountsTest {
             }
 
             @Override
+            public String publicUrl() {
+                return "http://localhost:8080";
+            }
+
+            @Override
+            public Custodian custodian() {
+                return null;
+            }
+
+            @Override
             public Login login() {
                 return new Login() {
                     @Override

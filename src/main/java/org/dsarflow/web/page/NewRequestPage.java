@@ -109,7 +109,8 @@ public class NewRequestPage {
                         blankAsNull(values.get("requester.email")), blankAsNull(values.get("requester.phone")),
                         blankAsNull(values.get("requester.postalAddress"))),
                 null,
-                identifiers, List.copyOf(chosen), blankAsNull(values.get("details")), changes);
+                identifiers, List.copyOf(chosen), blankAsNull(values.get("details")), changes,
+                "true".equals(values.get("askedForRecipients")));
         errors.add(validator.validate(body));
         if (!errors.any()) {
             try {

@@ -74,7 +74,8 @@ class WorkbenchAccessTest {
             "/workbench/audit?verify=true&checkpoint=0:0000000000000000000000000000000000000000000000000000000000000000,"
                     + "auditor,200",
             "/workbench/calendar,dpo,403", "/workbench/calendar,auditor,403", "/workbench/calendar,admin,200",
-            "/workbench/studies,dpo,200", "/workbench/studies,auditor,403", "/workbench/studies,admin,200"})
+            "/workbench/studies,dpo,200", "/workbench/studies,auditor,403", "/workbench/studies,admin,200",
+            "/workbench/users,dpo,403", "/workbench/users,auditor,403", "/workbench/users,admin,200"})
     void pagesRefuseTheWrongRole(String page, String account, int expected) {
         String path = page.replace("{ref}", logRequest("ACCESS", "2025-03-10"));
         Sessions.login(account).given().get(path).then().statusCode(expected);
@@ -247,5 +248,83 @@ class WorkbenchAccessTest {
         session.given().header("Origin", "https://attacker.example")
                 .post("/api/requests/{ref}/no-data-held", reference)
                 .then().statusCode(403).body("code", equalTo("CROSS_SITE_REQUEST"));
+    }
+
+    /** The users page's forms, as /api/users: the admin's change goes through, the other roles are refused. */
+    @ParameterizedTest(name = "POST a new user as {0} -> {1}")
+    @CsvSource({"admin,303", "dpo,403", "auditor,403"})
+    void onlyTheAdminCreatesAUserOnTheUsersPage(String account, int expected) {
+        Sessions session = Sessions.login(account);
+        session.given().formParam("csrf", session.csrf()).formParam("username", "page-" + account + "-" + System.nanoTime())
+                .formParam("displayName", "Page User").formParam("role", "auditor")
+                .formParam("password", "a-long-enough-password")
+                .post("/workbench/users")
+                .then().statusCode(expected);
+    }
+
+    @Test
+    void theAdminManagesAUserOnTheUsersPage() {
+        Sessions admin = Sessions.login("admin");
+        String username = "workbench-" + System.nanoTime();
+        admin.given().formParam("csrf", admin.csrf()).formParam("username", username)
+                .formParam("displayName", "Wendy Workbench").formParam("role", "dpo")
+                .formParam("password", "short")
+                .post("/workbench/users")
+                .then().statusCode(400)
+                .body(containsString("govuk-error-summary"))
+                .body(containsString("href=\"#password\""))
+                .body(containsString("value=\"" + username + "\""))
+                .body(not(containsString("value=\"short\"")));
+        admin.given().formParam("csrf", admin.csrf()).formParam("username", username)
+                .formParam("displayName", "Wendy Workbench").formParam("role", "dpo")
+                .formParam("password", "a-long-enough-password")
+                .post("/workbench/users")
+                .then().statusCode(303).header("Location", endsWith("/workbench/users"));
+        admin.given().formParam("csrf", admin.csrf()).formParam("username", username)
+                .formParam("displayName", "Wendy Again").formParam("role", "dpo")
+                .formParam("password", "a-long-enough-password")
+                .post("/workbench/users")
+                .then().statusCode(400).body(containsString("already exists"));
+        admin.given().get("/workbench/users").then().statusCode(200)
+                .body(containsString(username)).body(containsString("Wendy Workbench"));
+
+        admin.given().formParam("csrf", admin.csrf()).formParam("role", "auditor")
+                .post("/workbench/users/{u}/role", username).then().statusCode(303);
+        admin.given().formParam("csrf", admin.csrf()).formParam("password", "too-short")
+                .post("/workbench/users/{u}/password", username).then().statusCode(400)
+                .body(containsString("href=\"#password-" + username + "\""));
+        admin.given().formParam("csrf", admin.csrf()).formParam("password", "another-long-password")
+                .post("/workbench/users/{u}/password", username).then().statusCode(303);
+        admin.given().formParam("csrf", admin.csrf()).formParam("enabled", "false")
+                .post("/workbench/users/{u}/enabled", username).then().statusCode(303);
+
+        org.dsarflow.Api.admin().get("/api/users/{u}", username).then().statusCode(200)
+                .body("role", equalTo("auditor")).body("enabled", equalTo(false));
+        // Disabled: the new password does not sign them in.
+        RestAssured.given().auth().preemptive().basic(username, "another-long-password").get("/api/requests")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void theUsersPageRefusesAFormWithoutItsTokenOrFromAnotherSite() {
+        Sessions admin = Sessions.login("admin");
+        admin.given().formParam("role", "dpo").post("/workbench/users/{u}/role", "nobody").then().statusCode(403);
+        admin.given().header("Origin", "https://attacker.example").formParam("csrf", admin.csrf())
+                .formParam("enabled", "false").post("/workbench/users/{u}/enabled", "nobody")
+                .then().statusCode(403).body("code", equalTo("CROSS_SITE_REQUEST"));
+    }
+
+    /** Only the custodian's confirmation page is open without an account: its link is its credential. */
+    @Test
+    void theCustodiansPageAloneNeedsNoSignIn() {
+        RestAssured.given().redirects().follow(false).get("/workbench/custodian/not-a-signed-token")
+                .then().statusCode(403).contentType(containsString("text/html"))
+                .body(containsString("This link is not valid"));
+        RestAssured.given().redirects().follow(false).get("/workbench/custodian")
+                .then().statusCode(302).header("Location", endsWith("/"));
+        RestAssured.given().redirects().follow(false).get("/workbench/custodians")
+                .then().statusCode(302).header("Location", endsWith("/"));
+        RestAssured.given().redirects().follow(false).get("/workbench/users")
+                .then().statusCode(302).header("Location", endsWith("/"));
     }
 }
