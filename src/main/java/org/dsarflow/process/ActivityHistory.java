@@ -4,12 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.dsarflow.complaint.Complaint;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.view.ProcessHistory;
 
 import java.util.List;
 
-/** A request's steps from the engine's history of its own process (not its emails'). */
+/** A request's or a complaint's steps from the engine's history of its own process (not its emails'). */
 @ApplicationScoped
 public class ActivityHistory implements ProcessHistory {
 
@@ -23,8 +24,19 @@ public class ActivityHistory implements ProcessHistory {
     @Transactional
     public List<Step> of(String reference) {
         DsarRequest.require(reference);
+        return steps(DsarProcess.KEY, reference);
+    }
+
+    @Override
+    @Transactional
+    public List<Step> ofComplaint(String reference) {
+        Complaint.require(reference);
+        return steps(ComplaintProcessModel.KEY, reference);
+    }
+
+    private List<Step> steps(String processKey, String reference) {
         HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(DsarProcess.KEY).processInstanceBusinessKey(reference).singleResult();
+                .processDefinitionKey(processKey).processInstanceBusinessKey(reference).singleResult();
         if (instance == null) {
             return List.of();
         }

@@ -69,9 +69,9 @@ public class TaskInbox implements Inbox {
         if (filter.studyKey() != null) {
             Study.requireKnown("studyKey", filter.studyKey());
         }
-        List<Task> open = new ArrayList<>(tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list());
-        // The filter names a request's status, type or study, which no complaint has.
-        boolean withComplaints = filter.equals(Inbox.Filter.NONE);
+        List<Task> open = new ArrayList<>(filter.keepsRequests()
+                ? tasks.createTaskQuery().processDefinitionKey(DsarProcess.KEY).active().list() : List.of());
+        boolean withComplaints = filter.keepsComplaints();
         if (withComplaints) {
             open.addAll(tasks.createTaskQuery().processDefinitionKey(ComplaintProcessModel.KEY)
                     .taskDefinitionKey(ComplaintProcessModel.INVESTIGATE).active().list());
@@ -89,7 +89,7 @@ public class TaskInbox implements Inbox {
         List<IncidentDesk.Open> failed = incidents.open();
         Set<String> wanted = new HashSet<>(references.values());
         failed.forEach(incident -> wanted.add(incident.reference()));
-        Map<String, Deadlined> byReference = requests(wanted, filter);
+        Map<String, Deadlined> byReference = filter.keepsRequests() ? requests(wanted, filter) : Map.of();
         Map<String, Complaint> complaints = withComplaints ? complaints(wanted) : Map.of();
 
         List<InboxTask> inbox = new ArrayList<>();

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-/** The steps a request's process has taken and is at, from the engine's history: what the diagram marks. */
+/** The steps a request's or a complaint's process has taken and is at, from the engine's history: what the diagram marks. */
 public interface ProcessHistory {
 
     /** One activity instance: its BPMN id and when it started and ended (null while it is current). */
@@ -14,4 +14,7 @@ public interface ProcessHistory {
 
     /** The request's steps in the order they started; a 404 for an unknown request. */
     List<Step> of(String reference);
+
+    /** The complaint's steps in the order they started; a 404 for an unknown complaint. */
+    List<Step> ofComplaint(String reference);
 }

@@ -33,6 +33,7 @@ import org.dsarflow.view.ComplaintQueryService;
 import org.dsarflow.view.ComplaintReport;
 import org.dsarflow.view.ComplaintView;
 import org.dsarflow.view.IncidentDesk;
+import org.dsarflow.view.ProcessHistory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -66,13 +67,15 @@ public class ComplaintResource {
     private final ComplaintService complaints;
     private final ComplaintQueryService queries;
     private final IncidentDesk incidents;
+    private final ProcessHistory process;
     private final SecurityIdentity identity;
     private final ObjectMapper json;
 
     ComplaintResource(ComplaintService complaints, ComplaintQueryService queries, IncidentDesk incidents,
-                      SecurityIdentity identity, ObjectMapper json) {
+                      ProcessHistory process, SecurityIdentity identity, ObjectMapper json) {
         this.complaints = complaints;
         this.incidents = incidents;
+        this.process = process;
         this.queries = queries;
         this.identity = identity;
         this.json = json;
@@ -192,6 +195,19 @@ public class ComplaintResource {
     public List<HistoryResource.HistoryEvent> history(@Parameter(description = "The complaint's reference",
             example = "CMP-2026-000007") @RestPath String reference) {
         return queries.history(reference).stream().map(e -> HistoryResource.HistoryEvent.of(e, json)).toList();
+    }
+
+    @Operation(summary = "A complaint's process steps", description = "The activity instances of the complaint's "
+            + "dsar-complaint process from the engine's history, in the order they started, with start and end (no "
+            + "end while current): what the diagram marks. Activity ids and times only.")
+    @APIResponse(responseCode = "200", description = "The steps; empty when the complaint has no process history")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @GET
+    @Path("/{reference}/process")
+    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
+    public List<ProcessHistory.Step> process(@Parameter(description = "The complaint's reference",
+            example = "CMP-2026-000007") @RestPath String reference) {
+        return process.ofComplaint(reference);
     }
 
     @Operation(summary = "Record a progress update", description = "An enquiry made or progress to report; emailed "

@@ -1,4 +1,4 @@
-// Draws the request process with bpmn-js (viewer only) and marks where the request has been and is.
+// Draws a process (a request's or a complaint's) with bpmn-js (viewer only) and marks where it has been and is.
 (function () {
   const container = document.getElementById('diagram');
   if (!container || typeof BpmnJS === 'undefined') {

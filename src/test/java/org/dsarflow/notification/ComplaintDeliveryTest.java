@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.dsarflow.Api.auditor;
 import static org.dsarflow.Api.dpo;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -242,6 +243,63 @@ class ComplaintDeliveryTest {
         dpo().header("Idempotency-Key", key).body(other).post("/api/complaints").then().statusCode(409)
                 .body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(first).count()).isEqualTo(1);
+    }
+
+    @Test
+    void anAcknowledgementThatFailedWhileTheMailServerWasDownGoesOnceAfterTheOperatorRetriesIt() throws Exception {
+        SMTP.stop();
+        String complainant = complainant();
+        String reference = log(today().toString(), complainant, null);
+        for (Job job : Jobs.emails(runtime, management, reference)) {
+            assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(RuntimeException.class);
+        }
+        // Out of retries at once, rather than after the whole back-off: the step becomes an incident.
+        Jobs.emails(runtime, management, reference).forEach(job -> management.setJobRetries(job.getId(), 0));
+        assertThat(openIncidents(reference)).hasSize(1);
+        dpo().get("/api/tasks?size=200").then().statusCode(200)
+                .body("items.findAll { it.reference == '" + reference + "' && it.incident }.activity",
+                        org.hamcrest.Matchers.contains("sendAcknowledgement"))
+                .body("items.find { it.reference == '" + reference + "' && it.incident }.kind", equalTo("COMPLAINT"));
+        dpo().get("/api/complaints/{ref}", reference).then().body("status", equalTo("RECEIVED"));
+        SMTP.start();
+
+        // Should the first attempt still find the mail client's connection to the stopped server, the
+        // incident comes back and the operator retries again, as often as it takes.
+        int retries = 0;
+        for (int round = 0; round < 3 && !openIncidents(reference).isEmpty(); round++) {
+            for (String incident : openIncidents(reference)) {
+                dpo().post("/api/complaints/{ref}/incidents/{id}/retry", reference, incident).then().statusCode(200)
+                        .body("reference", equalTo(reference));
+                retries++;
+            }
+            for (Job job : Jobs.emails(runtime, management, reference)) {
+                try {
+                    management.executeJob(job.getId());
+                } catch (EmailNotSentException stillDown) {
+                    // The incident comes back; the next round retries it.
+                }
+            }
+        }
+
+        assertThat(openIncidents(reference)).isEmpty();
+        assertThat(Jobs.emails(runtime, management, reference)).isEmpty();
+        assertThat(only(complainant).getSubject()).isEqualTo("We have received your complaint " + reference);
+        dpo().get("/api/complaints/{ref}", reference).then()
+                .body("status", equalTo("ACKNOWLEDGED"))
+                .body("acknowledgedBy", equalTo("EMAIL"));
+        auditor().get("/api/complaints/{ref}/history", reference).then()
+                .body("findAll { it.action == 'INCIDENT_RETRIED' }", hasSize(retries))
+                .body("findAll { it.action == 'INCIDENT_RETRIED' }.detail.activity",
+                        org.hamcrest.Matchers.everyItem(equalTo("sendAcknowledgement")))
+                .body("findAll { it.action == 'EMAIL_SENT' }", hasSize(1));
+        auditor().get("/api/complaints/{ref}/process", reference).then().statusCode(200)
+                .body("find { it.activityId == 'sendAcknowledgement' }.endedAt", notNullValue())
+                .body("find { it.activityId == 'investigateComplaint' }.endedAt", nullValue());
+    }
+
+    private static List<String> openIncidents(String reference) {
+        return auditor().get("/api/incidents").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.reference == '" + reference + "' }.id");
     }
 
     private void runTimer(String reference, String activity) {

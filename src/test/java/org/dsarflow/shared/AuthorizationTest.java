@@ -124,6 +124,8 @@ class AuthorizationTest {
                 (s, ref) -> s.get("/api/complaints/{ref}", ref));
         Call complaintHistory = new Call("GET complaint history", Api::logComplaint,
                 (s, ref) -> s.get("/api/complaints/{ref}/history", ref));
+        Call complaintProcess = new Call("GET complaint process", Api::logComplaint,
+                (s, ref) -> s.get("/api/complaints/{ref}/process", ref));
         Call complaintUpdate = new Call("POST complaint updates", Api::logComplaint, (s, ref) -> s
                 .body("{\"note\":\"Asked the study team\",\"tellComplainant\":false}")
                 .post("/api/complaints/{ref}/updates", ref));
@@ -193,6 +195,7 @@ class AuthorizationTest {
                 row(complaints,      401, 200, 200, 403),
                 row(complaint,       401, 200, 200, 403),
                 row(complaintHistory, 401, 200, 200, 403),
+                row(complaintProcess, 401, 200, 200, 403),
                 row(complaintUpdate, 401, 200, 403, 403),
                 row(complaintAcknowledgement, 401, 200, 403, 403),
                 row(complaintOutcome, 401, 200, 403, 403),

@@ -532,6 +532,7 @@ class BadInputTest {
     void complaintQueriesAndUnknownComplaints() {
         expectProblem(dpo().get("/api/complaints/CMP-1999-999999").then(), 404, "not-found", null);
         expectProblem(dpo().get("/api/complaints/CMP-1999-999999/history").then(), 404, "not-found", null);
+        expectProblem(dpo().get("/api/complaints/CMP-1999-999999/process").then(), 404, "not-found", null);
         expectProblem(dpo().body("{\"outcome\":\"UPHELD\",\"summary\":\"x\"}")
                 .post("/api/complaints/CMP-1999-999999/outcome").then(), 404, "not-found", null);
         expectProblem(dpo().post("/api/complaints/CMP-1999-999999/incidents/no-such-incident/retry").then(),

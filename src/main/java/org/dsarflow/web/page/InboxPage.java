@@ -12,6 +12,7 @@ import org.dsarflow.intake.RequestType;
 import org.dsarflow.shared.Roles;
 import org.dsarflow.subject.StudyService;
 import org.dsarflow.view.Inbox;
+import org.dsarflow.view.InboxTask;
 import org.dsarflow.view.RequestQueryService;
 import org.dsarflow.view.TaskPage;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -19,7 +20,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 import static org.dsarflow.shared.QueryParameters.enumValue;
 import static org.dsarflow.shared.QueryParameters.integer;
 
-/** The DPO's inbox: every open task and incident, soonest deadline first, with how many requests are overdue. */
+/**
+ * The DPO's inbox: every open task and incident of requests and complaints, soonest deadline first (a
+ * complaint's is its acknowledgement due date), with how many requests are overdue.
+ */
 @Path(WorkbenchPaths.ROOT + "/inbox")
 public class InboxPage {
 
@@ -43,9 +47,10 @@ public class InboxPage {
     @GET
     @RolesAllowed(Roles.DPO)
     @Produces(Workbench.HTML)
-    public Response inbox(@RestQuery String status, @RestQuery String type, @RestQuery String studyKey,
-                          @RestQuery String page) {
-        Inbox.Filter filter = new Inbox.Filter(enumValue("status", status, RequestStatus.class).orElse(null),
+    public Response inbox(@RestQuery String kind, @RestQuery String status, @RestQuery String type,
+                          @RestQuery String studyKey, @RestQuery String page) {
+        Inbox.Filter filter = new Inbox.Filter(enumValue("kind", kind, InboxTask.Kind.class).orElse(null),
+                enumValue("status", status, RequestStatus.class).orElse(null),
                 enumValue("type", type, RequestType.class).orElse(null),
                 studyKey == null || studyKey.isBlank() ? null : studyKey.strip());
         int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE);
@@ -55,6 +60,7 @@ public class InboxPage {
                 .data("tasks", tasks)
                 .data("overdue", overdue)
                 .data("filter", filter)
+                .data("kinds", InboxTask.Kind.values())
                 .data("statuses", RequestStatus.values())
                 .data("types", RequestType.values())
                 .data("studies", studies.list())

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static org.dsarflow.Api.logComplaint;
 import static org.dsarflow.Api.logRequest;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
@@ -149,6 +150,187 @@ class WorkbenchAccessTest {
                         "requester", java.util.Map.of("name", "Page Person", "email", email),
                         "identifiers", java.util.Map.of("email", email)))
                 .post("/api/requests").then().statusCode(201).extract().path("reference");
+    /** The complaints' pages, as GET /api/complaints and its siblings: the DPO and the auditor read, the DPO logs. */
+    @ParameterizedTest(name = "GET {0} as {1} -> {2}")
+    @CsvSource({
+            "/workbench/complaints,dpo,200", "/workbench/complaints,auditor,200", "/workbench/complaints,admin,403",
+            "/workbench/complaints?status=RECEIVED&ackOverdue=false,auditor,200",
+            "/workbench/complaints/new,dpo,200", "/workbench/complaints/new,auditor,403",
+            "/workbench/complaints/new,admin,403",
+            "/workbench/complaints/{ref},dpo,200", "/workbench/complaints/{ref},auditor,200",
+            "/workbench/complaints/{ref},admin,403",
+            "/workbench/complaints/report,dpo,200", "/workbench/complaints/report,auditor,200",
+            "/workbench/complaints/report,admin,403",
+            "/workbench/diagrams/dsar-complaint.bpmn,dpo,200", "/workbench/diagrams/dsar-complaint.bpmn,auditor,200",
+            "/workbench/diagrams/dsar-complaint.bpmn,admin,403",
+            "/workbench/inbox?kind=COMPLAINT,dpo,200", "/workbench/inbox?kind=COMPLAINT,auditor,403"})
+    void complaintPagesRefuseTheWrongRole(String page, String account, int expected) {
+        String path = page.replace("{ref}", logComplaint());
+        Sessions.login(account).given().get(path).then().statusCode(expected);
+    }
+
+    /** Each complaint form's action, as the API's matrix: the DPO's change goes through, the others are refused. */
+    @ParameterizedTest(name = "POST complaint {0} as {1} -> {2}")
+    @CsvSource({
+            "acknowledgement,dpo,303", "acknowledgement,auditor,403", "acknowledgement,admin,403",
+            "updates,dpo,303", "updates,auditor,403", "updates,admin,403",
+            "outcome,dpo,303", "outcome,auditor,403", "outcome,admin,403",
+            "withdrawal,dpo,303", "withdrawal,auditor,403", "withdrawal,admin,403",
+            "incidents/none/retry,auditor,403", "incidents/none/retry,admin,403"})
+    void complaintFormsRefuseTheWrongRole(String action, String account, int expected) {
+        String reference = logComplaint();
+        Sessions session = Sessions.login(account);
+        complaintForm(session.given().formParam("csrf", session.csrf()))
+                .post("/workbench/complaints/{ref}/" + action, reference)
+                .then().statusCode(expected);
+    }
+
+    @ParameterizedTest(name = "POST log a complaint as {0} -> {1}")
+    @CsvSource({"dpo,303", "auditor,403", "admin,403"})
+    void onlyTheDpoLogsAComplaint(String account, int expected) {
+        Sessions session = Sessions.login(account);
+        session.given().formParams(newComplaint(session.csrf())).post("/workbench/complaints/new")
+                .then().statusCode(expected);
+    }
+
+    /** Every complaint form refuses a post without the session's token, and one with a forged token. */
+    @ParameterizedTest(name = "POST complaint {0} without the CSRF token -> 403")
+    @CsvSource({"new", "{ref}/acknowledgement", "{ref}/updates", "{ref}/outcome", "{ref}/withdrawal",
+            "{ref}/incidents/none/retry"})
+    void complaintFormsRefuseAMissingOrForgedToken(String action) {
+        String reference = logComplaint();
+        Sessions session = Sessions.login("dpo");
+        String path = "/workbench/complaints/" + action.replace("{ref}", reference);
+        java.util.Map<String, String> form = new java.util.HashMap<>(newComplaint(session.csrf()));
+        form.remove("csrf");
+        complaintForm(session.given().formParams(form)).post(path).then().statusCode(403);
+        complaintForm(session.given().formParams(form).formParam("csrf", "forged")).post(path).then().statusCode(403);
+        org.dsarflow.Api.dpo().get("/api/complaints/{ref}", reference).then()
+                .body("status", equalTo("RECEIVED")).body("updates", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void logAComplaintNamesTheWrongFieldAndLogsOnceForADoubleSubmit() {
+        Sessions session = Sessions.login("dpo");
+        java.util.Map<String, String> form = new java.util.HashMap<>(newComplaint(session.csrf()));
+        form.put("receivedAt", "soon");
+        form.put("about", "DSAR-1999-999999");
+        form.remove("complainant.email");
+        // The service's checks come one at a time: a way to reply, then the receipt, then the request named.
+        session.given().formParams(form).post("/workbench/complaints/new").then().statusCode(400)
+                .body(containsString("govuk-error-summary"))
+                .body(containsString("href=\"#complainant\""));
+        form.put("complainant.postalAddress", "1 High Street, Anytown");
+        session.given().formParams(form).post("/workbench/complaints/new").then().statusCode(400)
+                .body(containsString("href=\"#receivedAt\""))
+                .body(containsString("value=\"1 High Street, Anytown\""));
+        form.put("receivedAt", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString());
+        session.given().formParams(form).post("/workbench/complaints/new").then().statusCode(400)
+                .body(containsString("href=\"#about\""));
+        form.put("about", logRequest("ACCESS", "2025-03-10"));
+        String first = session.given().formParams(form).post("/workbench/complaints/new")
+                .then().statusCode(303).extract().header("Location");
+        String second = session.given().formParams(form).post("/workbench/complaints/new")
+                .then().statusCode(303).extract().header("Location");
+        org.assertj.core.api.Assertions.assertThat(second).isEqualTo(first).contains("/workbench/complaints/CMP-");
+        String reference = first.substring(first.lastIndexOf('/') + 1);
+        session.given().get("/workbench/requests/{ref}", form.get("about")).then().statusCode(200)
+                .body(containsString("href=\"/workbench/complaints/" + reference + "\""));
+    }
+
+    @Test
+    void theDpoSeesTheComplainantAndTheAuditorReadsTheComplaintWithoutTheirDetailsOrWords() {
+        String reference = logComplaint();
+        Sessions dpo = Sessions.login("dpo");
+        dpo.given().formParam("csrf", dpo.csrf()).formParam("note", "Asked the study team for the dates")
+                .formParam("tellComplainant", "false")
+                .post("/workbench/complaints/{ref}/updates", reference).then().statusCode(303);
+        dpo.given().get("/workbench/complaints/{ref}", reference).then().statusCode(200)
+                .body(containsString("casey.complainant@example.org"))
+                .body(containsString("answered late and incompletely"))
+                .body(containsString("Asked the study team for the dates"))
+                .body(containsString("data-bpmn=\"/workbench/diagrams/dsar-complaint.bpmn\""))
+                .body(containsString("/updates\""));
+        Sessions.login("auditor").given().get("/workbench/complaints/{ref}", reference).then().statusCode(200)
+                .body(containsString(reference))
+                .body(containsString("data-bpmn=\"/workbench/diagrams/dsar-complaint.bpmn\""))
+                .body(not(containsString("casey.complainant@example.org")))
+                .body(not(containsString("Casey Complainant")))
+                .body(not(containsString("answered late and incompletely")))
+                .body(not(containsString("Asked the study team")))
+                .body(not(containsString("method=\"post\" action=\"/workbench/complaints/")));
+    }
+
+    @Test
+    void aFormThatBreaksARuleNamesTheFieldAndAClosedComplaintTakesNoOutcome() {
+        String reference = logComplaint();
+        Sessions session = Sessions.login("dpo");
+        session.given().formParam("csrf", session.csrf()).formParam("sentOn", "2999-01-01")
+                .post("/workbench/complaints/{ref}/acknowledgement", reference).then().statusCode(400)
+                .body(containsString("href=\"#acknowledgement-sentOn\""));
+        session.given().formParam("csrf", session.csrf()).formParam("summary", "")
+                .post("/workbench/complaints/{ref}/outcome", reference).then().statusCode(400)
+                .body(containsString("href=\"#outcome-outcome\""))
+                .body(containsString("href=\"#outcome-summary\""));
+        session.given().formParam("csrf", session.csrf()).formParam("summary", "By letter")
+                .post("/workbench/complaints/{ref}/withdrawal", reference).then().statusCode(303);
+        session.given().formParam("csrf", session.csrf()).formParam("outcome", "UPHELD").formParam("summary", "x")
+                .post("/workbench/complaints/{ref}/outcome", reference).then().statusCode(409)
+                .body(containsString("href=\"#outcome-form\""));
+        org.dsarflow.Api.dpo().get("/api/complaints/{ref}", reference).then()
+                .body("outcome.outcome", equalTo("WITHDRAWN"));
+    }
+
+    @Test
+    void theInboxListsComplaintsByTheirAcknowledgementDueDateAndFiltersByKind() {
+        // Received 28 days ago: its acknowledgement is due tomorrow, ahead of the other tests' complaints of today.
+        java.time.LocalDate received = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(28);
+        String complaint = org.dsarflow.Api.dpo().body(org.dsarflow.Api.complaintBody(received.toString(), null))
+                .post("/api/complaints").then().statusCode(201).extract().path("reference");
+        String request = logRequest("ACCESS", "2025-03-10");
+        Sessions session = Sessions.login("dpo");
+        session.given().get("/workbench/inbox?kind=COMPLAINT").then().statusCode(200)
+                .body(containsString("href=\"/workbench/complaints/" + complaint + "\""))
+                .body(containsString("acknowledgement due " + received.plusDays(29)))
+                .body(containsString("Acknowledgement due soon"))
+                .body(not(containsString("data-reference=\"" + request + "\"")));
+        session.given().get("/workbench/inbox?kind=REQUEST").then().statusCode(200)
+                .body(not(containsString("data-reference=\"" + complaint + "\"")));
+        session.given().get("/workbench/inbox?kind=COMPLAINT&type=ACCESS").then().statusCode(200)
+                .body(not(containsString("data-reference=\"" + complaint + "\"")));
+    }
+
+    @Test
+    void theReportCountsTheComplaintsOfThePeriodAndLinksItsCsv() {
+        logComplaint();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString();
+        String received = org.dsarflow.Api.auditor().get("/api/complaints/report?from={d}&to={d}", today, today)
+                .then().extract().path("received").toString();
+        Sessions auditor = Sessions.login("auditor");
+        auditor.given().get("/workbench/complaints/report?from={d}&to={d}", today, today).then().statusCode(200)
+                .body(containsString("id=\"received\">" + received + "<"))
+                .body(containsString("href=\"/api/complaints/report?from=" + today + "&amp;to=" + today
+                        + "&amp;format=csv\""));
+        auditor.given().get("/workbench/complaints/report?from=2026-12-31&to=2026-01-01").then().statusCode(400)
+                .body(containsString("href=\"#from\""));
+        auditor.given().get("/workbench/complaints/report?from=yesterday").then().statusCode(400)
+                .body(containsString("govuk-error-summary"));
+    }
+
+    private static io.restassured.specification.RequestSpecification complaintForm(
+            io.restassured.specification.RequestSpecification given) {
+        return given.formParam("sentOn", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString())
+                .formParam("note", "Asked the study team").formParam("tellComplainant", "false")
+                .formParam("outcome", "NOT_UPHELD").formParam("summary", "Answered in time");
+    }
+
+    private static java.util.Map<String, String> newComplaint(String csrf) {
+        return new java.util.HashMap<>(java.util.Map.of("csrf", csrf,
+                "idempotencyKey", "complaint-form-" + System.nanoTime(),
+                "receivedAt", java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).toString(),
+                "channel", "EMAIL", "complainant.name", "Casey Complainant",
+                "complainant.email", "casey.complainant@example.org",
+                "summary", "My request was answered late and incompletely."));
     }
 
     @ParameterizedTest(name = "POST the phase of a study as {0} -> {1}")
