@@ -56,14 +56,14 @@ public class StudyFormPage {
 
     /** A holding's text fields and its choices, with their labels. */
     private static final List<Map<String, Object>> HOLDING_TEXTS = List.of(
-            Map.of("key", "key", "label", "Key, like interview-recordings"),
-            Map.of("key", "location", "label", "Where it is"),
-            Map.of("key", "retention", "label", "How long it is kept, in words (optional)"),
-            Map.of("key", "retentionPeriod", "label", "Retention period (optional), like P7Y"));
+            Map.of("field", "key", "label", "Key, like interview-recordings"),
+            Map.of("field", "location", "label", "Where it is"),
+            Map.of("field", "retention", "label", "How long it is kept, in words (optional)"),
+            Map.of("field", "retentionPeriod", "label", "Retention period (optional), like P7Y"));
     private static final List<Map<String, Object>> HOLDING_CHOICES = List.of(
-            Map.of("key", "custody", "label", "Who acts on it", "options", Custody.values()),
-            Map.of("key", "identifiability", "label", "How identifiable it is", "options", Identifiability.values()),
-            Map.of("key", "source", "label", "Where its data came from", "options", DataSource.values()));
+            Map.of("field", "custody", "label", "Who acts on it", "options", Custody.values()),
+            Map.of("field", "identifiability", "label", "How identifiable it is", "options", Identifiability.values()),
+            Map.of("field", "source", "label", "Where its data came from", "options", DataSource.values()));
 
     static {
         WORDING.put("key", "Enter a key of lower-case letters, digits and hyphens, like kitbags, that no study has");
@@ -216,7 +216,7 @@ public class StudyFormPage {
                     rowErrors.put(name.substring(prefix.length()), message);
                 }
             });
-            holdings.add(Map.of("row", row, "number", holdings.size() + 1, "values", fields, "errors", rowErrors,
+            holdings.add(Map.of("row", row, "number", holdings.size() + 1, "typed", fields, "errors", rowErrors,
                     "id", "holdings-" + row + "-", "name", prefix, "untilId", "holdings-" + row + "-retentionUntil",
                     "untilName", prefix + "retentionUntil"));
         }
