@@ -80,9 +80,10 @@ class WorkbenchOidcLoginTest {
                 .then().statusCode(200).body(containsString("Sign out alice"));
         RestAssured.given().redirects().follow(false).cookies(cookies).get("/workbench/inbox")
                 .then().statusCode(403);
-        // The code flow's session is the workbench's: the API does not take it.
-        RestAssured.given().redirects().follow(false).cookies(cookies).get("/api/studies")
-                .then().statusCode(401);
+        // A change made with the code flow's session cookie must come from this service's pages, as the form's.
+        RestAssured.given().redirects().follow(false).cookies(cookies).header("Origin", "https://attacker.example")
+                .contentType("application/json").body("{}").post("/api/studies")
+                .then().statusCode(403).body("code", org.hamcrest.Matchers.equalTo("CROSS_SITE_REQUEST"));
     }
 
     @Test
