@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.dsarflow.intake.Channel;
 import org.dsarflow.intake.LogRequestBody;
 import org.dsarflow.intake.RequestIntakeService;
+import org.dsarflow.intake.Relationship;
 import org.dsarflow.intake.RequestType;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
@@ -34,7 +35,7 @@ import java.util.UUID;
 
 /**
  * Log a request (dpo): the fields of POST /api/requests as a form, checked by the same validation and
- * service. Each form carries an Idempotency-Key of its own, so a double submit logs one request.
+ * service; the date it arrived as the GOV.UK date input, and whom a representative asks for, if anyone. Each form carries an Idempotency-Key of its own, so a double submit logs one request.
  */
 @Path(WorkbenchPaths.ROOT + "/requests/new")
 public class NewRequestPage {
@@ -44,12 +45,14 @@ public class NewRequestPage {
 
     static {
         WORDING.put("type", "Select the type of request");
-        WORDING.put("receivedAt", "Enter when the request arrived, as a date like 2025-06-02 or a date and time "
-                + "like 2025-06-02T16:45:00+01:00, not in the future");
+        WORDING.put("receivedAt", "Enter when the request arrived: a real date, not in the future");
         WORDING.put("channel", "Select how the request arrived");
         WORDING.put("requester.name", "Enter the requester's name");
         WORDING.put("requester.email", "Enter an email address in the correct format, like name@example.org");
         WORDING.put("requester", "Enter at least one way to reply: email, phone or postal address");
+        WORDING.put("onBehalfOf.relationship", "Select how the requester stands to the person they ask for");
+        WORDING.put("onBehalfOf.subjectName", "The name of the person asked for must be 200 characters or fewer");
+        WORDING.put("onBehalfOf.subjectCategory", "Select the kind of person they ask for");
         WORDING.put("identifiers", "Check the identifiers: each must be 256 characters or fewer");
         WORDING.put("studyKeys", "Select the studies the request names");
         WORDING.put("details", "Details must be 4000 characters or fewer");
@@ -103,12 +106,12 @@ public class NewRequestPage {
         Map<String, String> changes = changes(values.get("changes"), errors);
         LogRequestBody body = new LogRequestBody(
                 choice(RequestType.class, values.get("type")),
-                blankAsNull(values.get("receivedAt")),
+                DateFields.text(submitted, "receivedAt"),
                 choice(Channel.class, values.get("channel")),
                 new LogRequestBody.RequesterBody(blankAsNull(values.get("requester.name")),
                         blankAsNull(values.get("requester.email")), blankAsNull(values.get("requester.phone")),
                         blankAsNull(values.get("requester.postalAddress"))),
-                null,
+                onBehalfOf(values),
                 identifiers, List.copyOf(chosen), blankAsNull(values.get("details")), changes,
                 "true".equals(values.get("askedForRecipients")));
         errors.add(validator.validate(body));
@@ -141,7 +144,21 @@ public class NewRequestPage {
                 .data("errors", errors.byField())
                 .data("studies", all)
                 .data("types", RequestType.values())
-                .data("channels", Channel.values()), status);
+                .data("channels", Channel.values())
+                .data("relationships", Relationship.values())
+                .data("categories", all.stream().flatMap(study -> study.categories() == null ? java.util.stream.Stream.<String>empty()
+                        : study.categories().stream()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))), status);
+    }
+
+    /** Whom a representative asks for: none when the form's three fields are blank (the requester is the subject). */
+    private static LogRequestBody.OnBehalfOfBody onBehalfOf(Map<String, String> values) {
+        String relationship = blankAsNull(values.get("onBehalfOf.relationship"));
+        String subjectName = blankAsNull(values.get("onBehalfOf.subjectName"));
+        String subjectCategory = blankAsNull(values.get("onBehalfOf.subjectCategory"));
+        if (relationship == null && subjectName == null && subjectCategory == null) {
+            return null;
+        }
+        return new LogRequestBody.OnBehalfOfBody(choice(Relationship.class, relationship), subjectName, subjectCategory);
     }
 
     /** "name: value" a line; a line without a colon is an error of the changes field. */

@@ -19,13 +19,22 @@ import org.dsarflow.audit.AuditEntry;
 import org.dsarflow.audit.AuditTrail;
 import org.dsarflow.deadline.ClockEventBody;
 import org.dsarflow.deadline.ClockEventKind;
+import org.dsarflow.deadline.ClockEventRejectedException;
+import org.dsarflow.deadline.ClockStop;
 import org.dsarflow.deadline.RequestClockService;
 import org.dsarflow.decision.Action;
+import org.dsarflow.decision.OthersInformation;
 import org.dsarflow.decision.RefusalReason;
+import org.dsarflow.decision.ResponseRecipient;
 import org.dsarflow.decision.ReviewBody;
 import org.dsarflow.decision.ReviewService;
 import org.dsarflow.fulfilment.CustodianConfirmationBody;
 import org.dsarflow.fulfilment.CustodianService;
+import org.dsarflow.fulfilment.RedactionBody;
+import org.dsarflow.fulfilment.RedactionService;
+import org.dsarflow.intake.AuthorityBody;
+import org.dsarflow.intake.AuthorityEvidence;
+import org.dsarflow.intake.AuthorityService;
 import org.dsarflow.intake.CancelBody;
 import org.dsarflow.intake.RequestIntakeService;
 import org.dsarflow.shared.ConflictException;
@@ -38,8 +47,6 @@ import org.dsarflow.view.RequestQueryService;
 import org.dsarflow.view.RequestView;
 import org.jboss.resteasy.reactive.RestPath;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -51,7 +58,8 @@ import java.util.function.Supplier;
 /**
  * A request's page: its status, deadline and clock, its place in the process drawn on the BPMN diagram,
  * the match, the proposed actions and the DPO's forms (review, custodians, clock, cancel, no data held,
- * incident retry), and its audit history. The auditor reads it through the auditor's view: no records
+ * incident retry; for a request made for someone else the authority asked for and recorded, a child's judgement
+ * in the review, and the redaction of other people's information per holding), and its audit history. The auditor reads it through the auditor's view: no records
  * matched, no subjectRefs, and no form. Each form calls the service its API endpoint calls.
  */
 @Path(WorkbenchPaths.ROOT + "/requests/{reference}")
@@ -64,6 +72,8 @@ public class RequestDetailPage {
     private final ReviewService reviews;
     private final RequestClockService clocks;
     private final CustodianService custodians;
+    private final AuthorityService authorities;
+    private final RedactionService redactions;
     private final RequestIntakeService intake;
     private final LocateSubjectService locating;
     private final IncidentDesk incidents;
@@ -75,7 +85,8 @@ public class RequestDetailPage {
 
     RequestDetailPage(@Location("pages/request.html") Template page, RequestQueryService queries,
                       ProcessHistory process, AuditTrail audit, ReviewService reviews, RequestClockService clocks,
-                      CustodianService custodians, RequestIntakeService intake, LocateSubjectService locating,
+                      CustodianService custodians, AuthorityService authorities, RedactionService redactions,
+                      RequestIntakeService intake, LocateSubjectService locating,
                       IncidentDesk incidents, Validator validator, ObjectMapper json, Workbench workbench,
                       SecurityIdentity identity, CsrfGuard csrf) {
         this.page = page;
@@ -85,6 +96,8 @@ public class RequestDetailPage {
         this.reviews = reviews;
         this.clocks = clocks;
         this.custodians = custodians;
+        this.authorities = authorities;
+        this.redactions = redactions;
         this.intake = intake;
         this.locating = locating;
         this.incidents = incidents;
@@ -120,7 +133,7 @@ public class RequestDetailPage {
         });
         ReviewBody body = new ReviewBody(approve, amendments, blankAsNull(form.getFirst("justification")),
                 Boolean.FALSE.equals(approve) ? choice(RefusalReason.class, form.getFirst("refusalReason")) : null,
-                null, null);
+                null, childJudgement(form));
         return act(reference, "review", body, () -> reviews.review(reference, body, actor()));
     }
 
@@ -132,7 +145,7 @@ public class RequestDetailPage {
     public Response clockEvent(@RestPath String reference, MultivaluedMap<String, String> form) {
         csrf.check(form.getFirst(CsrfGuard.FIELD));
         ClockEventBody body = new ClockEventBody(choice(ClockEventKind.class, form.getFirst("kind")),
-                date(form.getFirst("on")), blankAsNull(form.getFirst("reason")));
+                DateFields.date(form, "on"), blankAsNull(form.getFirst("reason")));
         return act(reference, "clock", body, () -> clocks.recordClockEvent(reference, body, actor()));
     }
 
@@ -144,9 +157,48 @@ public class RequestDetailPage {
     public Response confirm(@RestPath String reference, MultivaluedMap<String, String> form) {
         csrf.check(form.getFirst(CsrfGuard.FIELD));
         CustodianConfirmationBody body = new CustodianConfirmationBody(blankAsNull(form.getFirst("holdingKey")),
-                blankAsNull(form.getFirst("studyKey")), date(form.getFirst("confirmedOn")),
+                blankAsNull(form.getFirst("studyKey")), DateFields.date(form, "confirmedOn"),
                 blankAsNull(form.getFirst("note")));
         return act(reference, "custodian", body, () -> custodians.confirm(reference, body, actor()));
+    }
+
+    /** Asks a representative for their authority: the clock event AUTHORITY_REQUESTED, as the API records it. */
+    @POST
+    @Path("/authority-request")
+    @RolesAllowed(Roles.DPO)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(Workbench.HTML)
+    public Response requestAuthority(@RestPath String reference, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst(CsrfGuard.FIELD));
+        ClockEventBody body = new ClockEventBody(ClockEventKind.AUTHORITY_REQUESTED, DateFields.date(form, "on"), null);
+        return act(reference, "authorityRequest", body, () -> clocks.recordClockEvent(reference, body, actor()));
+    }
+
+    @POST
+    @Path("/authority")
+    @RolesAllowed(Roles.DPO)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(Workbench.HTML)
+    public Response recordAuthority(@RestPath String reference, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst(CsrfGuard.FIELD));
+        AuthorityBody body = new AuthorityBody(choice(AuthorityEvidence.class, form.getFirst("evidence")),
+                DateFields.date(form, "receivedOn"));
+        return act(reference, "authority", body, () -> authorities.record(reference, body, actor()));
+    }
+
+    /** What the DPO did with other people's information in one holding's copy; the form is that holding's. */
+    @POST
+    @Path("/redactions")
+    @RolesAllowed(Roles.DPO)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(Workbench.HTML)
+    public Response recordRedaction(@RestPath String reference, MultivaluedMap<String, String> form) {
+        csrf.check(form.getFirst(CsrfGuard.FIELD));
+        RedactionBody body = new RedactionBody(blankAsNull(form.getFirst("holdingKey")),
+                blankAsNull(form.getFirst("studyKey")), choice(OthersInformation.class, form.getFirst("outcome")),
+                blankAsNull(form.getFirst("reasons")));
+        return act(reference, "redaction-" + body.studyKey() + "-" + body.holdingKey(), body,
+                () -> redactions.record(reference, body, actor()));
     }
 
     @POST
@@ -197,7 +249,7 @@ public class RequestDetailPage {
                 return Workbench.seeOther(WorkbenchPaths.ROOT + "/requests/" + reference);
             } catch (InvalidInputException e) {
                 errors.add(formName + "-" + (e.field() == null ? "form" : e.field()), e.getMessage());
-            } catch (ConflictException e) {
+            } catch (ConflictException | ClockEventRejectedException e) {
                 errors.add(formName + "-form", e.getMessage());
                 return render(reference, errors.byField(), Response.Status.CONFLICT);
             }
@@ -221,9 +273,33 @@ public class RequestDetailPage {
                 .data("clockEventKinds", ClockEventKind.values())
                 .data("actions", Action.values())
                 .data("refusalReasons", RefusalReason.values())
+                .data("authorityEvidence", AuthorityEvidence.values())
+                .data("responseRecipients", ResponseRecipient.values())
+                .data("othersInformation", OthersInformation.values())
+                .data("awaitingAuthority", request.clock().awaiting().contains(ClockStop.AUTHORITY))
+                .data("awaitingRedaction", redactionForms(request, errors))
                 .data("awaitingCustodians", request.decision() == null ? List.of() : request.decision().actions()
                         .stream().filter(a -> a.state() == org.dsarflow.decision.ActionState.AWAITING_CUSTODIAN)
                         .toList()), status);
+    }
+
+    /** A form per holding whose copy waits for the redaction step, with that form's errors (redaction-study-holding-). */
+    private static List<Map<String, Object>> redactionForms(RequestView request, Map<String, String> errors) {
+        if (request.decision() == null) {
+            return List.of();
+        }
+        return request.decision().actions().stream().filter(a -> a.redactionNeeded() && a.redaction() == null)
+                .map(a -> {
+                    String id = "redaction-" + a.studyKey() + "-" + a.holdingKey();
+                    Map<String, String> own = new LinkedHashMap<>();
+                    errors.forEach((field, message) -> {
+                        if (field.startsWith(id + "-")) {
+                            own.put(field.substring(id.length() + 1), message);
+                        }
+                    });
+                    return Map.<String, Object>of("action", a, "id", id, "errors", own);
+                })
+                .toList();
     }
 
     private String write(Object value) {
@@ -238,13 +314,24 @@ public class RequestDetailPage {
         return identity.getPrincipal().getName();
     }
 
-    /** "on", "confirmedOn": a date the browser sent as yyyy-mm-dd, or null when none or not a date. */
-    private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
+    /**
+     * A child's request: the DPO's judgement from the review form's child fields, or none when they are all blank
+     * (the service then says whether the request needs one).
+     */
+    private static ReviewBody.ChildJudgementBody childJudgement(MultivaluedMap<String, String> form) {
+        String competent = blankAsNull(form.getFirst("child.competent"));
+        String agreed = blankAsNull(form.getFirst("child.agreedToRepresentative"));
+        String respondTo = blankAsNull(form.getFirst("child.respondTo"));
+        String reasons = blankAsNull(form.getFirst("child.reasons"));
+        if (competent == null && agreed == null && respondTo == null && reasons == null) {
             return null;
         }
+        return new ReviewBody.ChildJudgementBody(yesOrNo(competent), yesOrNo(agreed),
+                choice(ResponseRecipient.class, respondTo), reasons);
+    }
+
+    private static Boolean yesOrNo(String value) {
+        return value == null ? null : "true".equals(value);
     }
 
     private static String field(String path) {

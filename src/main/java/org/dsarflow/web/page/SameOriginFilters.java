@@ -16,9 +16,10 @@ import java.util.Set;
 
 /**
  * Cross-site request forgery, refused before any resource runs: a change (POST, PUT, PATCH, DELETE)
- * made with the workbench's session cookie must come from a page of this service, as its Origin (or,
- * without one, its Referer) says. A call with an Authorization header is an API client's, which no
- * other site can make a browser send. The forms' tokens ({@link CsrfGuard}) are checked as well.
+ * made with a workbench session cookie (the form login's or the OIDC code flow's) must come from a page of
+ * this service, as its Origin (or, without one, its Referer) says. A call with an Authorization header is an
+ * API client's, which no other site can make a browser send. The forms' tokens ({@link CsrfGuard}) are
+ * checked as well.
  */
 public class SameOriginFilters {
 
@@ -33,7 +34,8 @@ public class SameOriginFilters {
     @ServerRequestFilter(preMatching = true)
     public Response sameOrigin(ContainerRequestContext context, HttpServerRequest request) {
         boolean workbench = context.getUriInfo().getPath().startsWith(WorkbenchPaths.ROOT);
-        boolean bySessionCookie = request.getCookie(WorkbenchPaths.SESSION_COOKIE) != null
+        boolean bySessionCookie = (request.getCookie(WorkbenchPaths.SESSION_COOKIE) != null
+                || request.getCookie(WorkbenchPaths.OIDC_SESSION_COOKIE) != null)
                 && context.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
         if (!CHANGES.contains(context.getMethod()) || !(workbench || bySessionCookie)) {
             return null;

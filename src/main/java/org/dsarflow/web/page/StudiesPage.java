@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
@@ -30,8 +31,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -41,7 +40,7 @@ import java.util.Map;
  * The registered studies, their phase and holdings (dpo, admin); the admin changes a study's phase and
  * uploads its registry (CSV or JSON, as POST /api/studies/{key}/subjects takes), and sees the import's
  * report with the rejected lines; a large upload is imported on a worker, and its progress shown on
- * ImportPage.
+ * ImportPage. Registering and editing a study are {@link StudyFormPage}'s.
  */
 @Path(WorkbenchPaths.ROOT + "/studies")
 public class StudiesPage {
@@ -80,14 +79,16 @@ public class StudiesPage {
     @RolesAllowed(Roles.ADMIN)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(Workbench.HTML)
-    public Response changePhase(@RestPath String key, @RestForm String csrf, @RestForm String phase,
-                                @RestForm String on, @RestForm String correctionReason) {
-        this.csrf.check(csrf);
+    public Response changePhase(@RestPath String key, MultivaluedMap<String, String> form) {
+        this.csrf.check(form.getFirst(CsrfGuard.FIELD));
+        String phase = form.getFirst("phase");
+        String correctionReason = form.getFirst("correctionReason");
         PhaseChangeBody body = new PhaseChangeBody(
                 Arrays.stream(StudyPhase.values()).filter(p -> p.name().equals(phase)).findFirst().orElse(null),
-                date(on), correctionReason == null || correctionReason.isBlank() ? null : correctionReason.strip());
+                DateFields.date(form, "on"),
+                correctionReason == null || correctionReason.isBlank() ? null : correctionReason.strip());
         Map<String, String> errors = new LinkedHashMap<>();
-        validator.validate(body).forEach(v -> errors.put("phase-" + key, "The phase change needs a phase and a date"));
+        validator.validate(body).forEach(v -> errors.put("phase-" + key, "The phase change needs a phase and a real date"));
         if (errors.isEmpty()) {
             try {
                 studies.changePhase(key, body, actor());
@@ -152,13 +153,5 @@ public class StudiesPage {
 
     private String actor() {
         return identity.getPrincipal().getName();
-    }
-
-    private static LocalDate date(String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 }

@@ -76,9 +76,13 @@ class WorkbenchAccessTest {
                     + "auditor,200",
             "/workbench/calendar,dpo,403", "/workbench/calendar,auditor,403", "/workbench/calendar,admin,200",
             "/workbench/studies,dpo,200", "/workbench/studies,auditor,403", "/workbench/studies,admin,200",
-            "/workbench/users,dpo,403", "/workbench/users,auditor,403", "/workbench/users,admin,200"})
+            "/workbench/users,dpo,403", "/workbench/users,auditor,403", "/workbench/users,admin,200",
+            "/workbench/studies/new,dpo,403", "/workbench/studies/new,auditor,403", "/workbench/studies/new,admin,200",
+            "/workbench/studies/{study}/edit,dpo,403", "/workbench/studies/{study}/edit,auditor,403",
+            "/workbench/studies/{study}/edit,admin,200"})
     void pagesRefuseTheWrongRole(String page, String account, int expected) {
-        String path = page.replace("{ref}", logRequest("ACCESS", "2025-03-10"));
+        String path = page.replace("{ref}", logRequest("ACCESS", "2025-03-10"))
+                .replace("{study}", org.dsarflow.Studies.create("COLLECTION", "2024-01-01"));
         Sessions.login(account).given().get(path).then().statusCode(expected);
     }
 
@@ -92,12 +96,15 @@ class WorkbenchAccessTest {
             "custodian-confirmations,auditor,403", "custodian-confirmations,admin,403",
             "incidents/none/retry,auditor,403", "incidents/none/retry,admin,403",
             "searches,auditor,403", "searches,admin,403",
-            "duplicate-of,auditor,403", "duplicate-of,admin,403"})
+            "duplicate-of,auditor,403", "duplicate-of,admin,403",
+            "authority-request,auditor,403", "authority-request,admin,403",
+            "authority,auditor,403", "authority,admin,403",
+            "redactions,auditor,403", "redactions,admin,403"})
     void formsRefuseTheWrongRole(String action, String account, int expected) {
         String reference = logRequest("ACCESS", "2025-03-10");
         Sessions session = Sessions.login(account);
         session.given().formParam("csrf", session.csrf()).formParam("reason", "Withdrawn by the requester")
-                .formParam("kind", "IDENTITY_REQUESTED").formParam("on", "2025-03-11")
+                .formParam("kind", "IDENTITY_REQUESTED").formParams(date("on", "2025-03-11"))
                 .post("/workbench/requests/{ref}/" + action, reference)
                 .then().statusCode(expected);
     }
@@ -333,12 +340,133 @@ class WorkbenchAccessTest {
                 "summary", "My request was answered late and incompletely."));
     }
 
+    /** Every form of the request page and the study forms refuses a post without the session's token. */
+    @ParameterizedTest(name = "POST {0} without the token -> 403")
+    @CsvSource({"/workbench/requests/{ref}/authority-request", "/workbench/requests/{ref}/authority",
+            "/workbench/requests/{ref}/redactions", "/workbench/requests/{ref}/review",
+            "/workbench/studies/new", "/workbench/studies/{study}/edit", "/workbench/studies/{study}/phase"})
+    void theNewFormsRefuseAPostWithoutTheToken(String form) {
+        boolean study = form.startsWith("/workbench/studies");
+        Sessions session = Sessions.login(study ? "admin" : "dpo");
+        String path = form.replace("{ref}", logRequest("ACCESS", "2025-03-10"))
+                .replace("{study}", org.dsarflow.Studies.create("COLLECTION", "2024-01-01"));
+        session.given().formParam("csrf", "forged").formParams(date("on", "2025-03-11"))
+                .post(path).then().statusCode(403);
+        session.given().post(path).then().statusCode(403);
+    }
+
+    @Test
+    void theAdminRegistersAStudyThroughTheFormAfterBeingToldWhatIsWrong() {
+        Sessions session = Sessions.login("admin");
+        String key = "form-study-" + System.nanoTime() % 1_000_000;
+        java.util.Map<String, String> form = new java.util.HashMap<>(java.util.Map.of("csrf", session.csrf(),
+                "key", key, "name", "Form study", "phase", "COLLECTION",
+                "identifierSchemes", "email\nfirstInitial + surnamePrefix", "lawfulBases", "Research: Public task",
+                "holdings.0.key", "interviews", "holdings.0.custody", "INTERNAL",
+                "holdings.0.identifiability", "IDENTIFIED", "holdings.0.source", "PRIMARY"));
+        form.putAll(date("phaseSince", "2024-02-30"));
+        form.put("holdings.0.othersInformation", "true");
+        session.given().formParams(form).post("/workbench/studies/new").then().statusCode(400)
+                .body(containsString("govuk-error-summary"))
+                .body(containsString("href=\"#phaseSince\""))
+                .body(containsString("href=\"#holdings-0-location\""))
+                .body(containsString("value=\"Form study\""));
+        form.putAll(date("phaseSince", "2024-02-01"));
+        form.put("holdings.0.location", "Interview recordings");
+        session.given().formParams(form).post("/workbench/studies/new")
+                .then().statusCode(303).header("Location", endsWith("/workbench/studies"));
+        org.dsarflow.Api.admin().get("/api/studies/{key}", key).then().statusCode(200)
+                .body("identifierSchemes[1]", org.hamcrest.Matchers.contains("firstInitial", "surnamePrefix"))
+                .body("lawfulBases[0].basis", equalTo("Public task"))
+                .body("holdings[0].othersInformation", equalTo(true));
+        session.given().formParams(form).post("/workbench/studies/new").then().statusCode(409)
+                .body(containsString("href=\"#key\""));
+    }
+
+    @Test
+    void theAdminEditsAStudyAndItsPhaseStaysAsItWas() {
+        Sessions session = Sessions.login("admin");
+        String key = "edited-study-" + System.nanoTime() % 1_000_000;
+        java.util.Map<String, String> created = new java.util.HashMap<>(java.util.Map.of("csrf", session.csrf(),
+                "key", key, "name", "Study to edit", "phase", "COLLECTION", "identifierSchemes", "email",
+                "holdings.0.key", "drive", "holdings.0.location", "Restricted shared drive",
+                "holdings.0.custody", "INTERNAL", "holdings.0.identifiability", "IDENTIFIED",
+                "holdings.0.source", "PRIMARY"));
+        created.putAll(date("phaseSince", "2024-01-01"));
+        session.given().formParams(created).post("/workbench/studies/new").then().statusCode(303);
+        String page = session.given().get("/workbench/studies/{key}/edit", key).then().statusCode(200)
+                .body(containsString("value=\"Restricted shared drive\""))
+                .extract().asString();
+        org.assertj.core.api.Assertions.assertThat(page).contains("name=\"phaseSince-year\" value=\"2024\"");
+        java.util.Map<String, String> form = new java.util.HashMap<>();
+        java.util.regex.Matcher fields = java.util.regex.Pattern
+                .compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"").matcher(page);
+        while (fields.find()) {
+            form.put(fields.group(1), fields.group(2));
+        }
+        form.putAll(java.util.Map.of("name", "Renamed study", "identifierSchemes", "email",
+                "holdings.0.key", "drive", "holdings.0.location", "Restricted shared drive",
+                "holdings.0.custody", "INTERNAL", "holdings.0.identifiability", "IDENTIFIED",
+                "holdings.0.source", "PRIMARY"));
+        session.given().formParams(form).post("/workbench/studies/{key}/edit", key).then().statusCode(303);
+        org.dsarflow.Api.admin().get("/api/studies/{key}", key).then().statusCode(200)
+                .body("name", equalTo("Renamed study"))
+                .body("phase", equalTo("COLLECTION"))
+                .body("holdings.key", org.hamcrest.Matchers.contains("drive"));
+        Sessions.login("dpo").given().formParams(form).post("/workbench/studies/{key}/edit", key)
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aParentsRequestIsLoggedAndItsAuthorityAskedForAndRecordedThroughThePage() {
+        Sessions session = Sessions.login("dpo");
+        java.util.Map<String, String> form = new java.util.HashMap<>(java.util.Map.of("csrf", session.csrf(),
+                "idempotencyKey", "parent-" + System.nanoTime(), "type", "ACCESS", "channel", "POST",
+                "requester.name", "Pat Parent", "requester.postalAddress", "1 High Street",
+                "onBehalfOf.subjectName", "Sam Child", "onBehalfOf.subjectCategory", "CHILD"));
+        form.putAll(date("receivedAt", "2025-03-10"));
+        session.given().formParams(form).post("/workbench/requests/new").then().statusCode(400)
+                .body(containsString("href=\"#onBehalfOf-relationship\""));
+        form.put("onBehalfOf.relationship", "PARENT_OR_GUARDIAN");
+        String page = session.given().formParams(form).post("/workbench/requests/new")
+                .then().statusCode(303).extract().header("Location");
+        String reference = page.substring(page.lastIndexOf('/') + 1);
+        session.given().get(page).then().statusCode(200)
+                .body(containsString("parent or guardian"))
+                .body(containsString("Sam Child"))
+                .body(containsString("Not recorded"))
+                .body(containsString("action=\"/workbench/requests/" + reference + "/authority-request\""));
+        Sessions.login("auditor").given().get(page).then().statusCode(200)
+                .body(containsString("parent or guardian"))
+                .body(not(containsString("Sam Child")));
+
+        session.given().formParam("csrf", session.csrf()).formParams(date("on", "2025-03-11"))
+                .post("/workbench/requests/{ref}/authority-request", reference).then().statusCode(303);
+        session.given().get(page).then().statusCode(200).body(containsString("Asked for"))
+                .body(not(containsString("/authority-request\"")));
+        session.given().formParam("csrf", session.csrf()).formParams(date("receivedOn", "2025-03-12"))
+                .post("/workbench/requests/{ref}/authority", reference).then().statusCode(400)
+                .body(containsString("href=\"#authority-evidence\""));
+        session.given().formParam("csrf", session.csrf()).formParam("evidence", "PARENTAL_RESPONSIBILITY")
+                .formParams(date("receivedOn", "2025-03-12"))
+                .post("/workbench/requests/{ref}/authority", reference).then().statusCode(303);
+        session.given().get(page).then().statusCode(200).body(containsString("parental responsibility, received on 2025-03-12"));
+        org.dsarflow.Api.dpo().get("/api/requests/{ref}", reference).then().statusCode(200)
+                .body("onBehalfOf.authority.evidence", equalTo("PARENTAL_RESPONSIBILITY"));
+    }
+
+    /** A date as the GOV.UK date input sends it: name-day, name-month and name-year. */
+    private static java.util.Map<String, String> date(String name, String iso) {
+        String[] parts = iso.split("-");
+        return java.util.Map.of(name + "-year", parts[0], name + "-month", parts[1], name + "-day", parts[2]);
+    }
+
     @ParameterizedTest(name = "POST the phase of a study as {0} -> {1}")
     @CsvSource({"admin,303", "dpo,403", "auditor,403"})
     void onlyTheAdminChangesAStudysPhase(String account, int expected) {
         String study = org.dsarflow.Studies.create("COLLECTION", "2024-01-01");
         Sessions session = Sessions.login(account);
-        session.given().formParam("csrf", session.csrf()).formParam("phase", "ANALYSIS").formParam("on", "2024-06-01")
+        session.given().formParam("csrf", session.csrf()).formParam("phase", "ANALYSIS").formParams(date("on", "2024-06-01"))
                 .post("/workbench/studies/{key}/phase", study)
                 .then().statusCode(expected);
     }
@@ -379,12 +507,13 @@ class WorkbenchAccessTest {
     void logARequestNamesTheWrongFieldAndLogsOnceForADoubleSubmit() {
         Sessions session = Sessions.login("dpo");
         java.util.Map<String, String> form = new java.util.HashMap<>(java.util.Map.of("csrf", session.csrf(),
-                "idempotencyKey", "double-submit-" + System.nanoTime(), "type", "ACCESS", "receivedAt", "soon",
+                "idempotencyKey", "double-submit-" + System.nanoTime(), "type", "ACCESS",
                 "channel", "POST", "requester.name", "Pat Example", "requester.postalAddress", "1 High Street"));
+        form.putAll(date("receivedAt", "2025-02-31"));
         session.given().formParams(form).post("/workbench/requests/new").then().statusCode(400)
                 .body(containsString("href=\"#receivedAt\""))
                 .body(containsString("govuk-error-summary"));
-        form.put("receivedAt", "2025-03-10");
+        form.putAll(date("receivedAt", "2025-03-10"));
         String first = session.given().formParams(form).post("/workbench/requests/new")
                 .then().statusCode(303).extract().header("Location");
         String second = session.given().formParams(form).post("/workbench/requests/new")

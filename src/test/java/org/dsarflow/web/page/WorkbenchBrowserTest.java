@@ -114,7 +114,7 @@ class WorkbenchBrowserTest {
         browser.findElement(By.linkText("Log a request")).click();
         accessible("log a request");
         browser.findElement(By.cssSelector("input[name=type][value=PORTABILITY]")).click();
-        type("receivedAt", "last Tuesday");
+        date("receivedAt", "31", "2", "2025");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("channel"))).selectByValue("EMAIL");
         type("requester-name", "Robin Browsertest");
         type("requester-email", email);
@@ -126,8 +126,9 @@ class WorkbenchBrowserTest {
         assertThat(summary.findElement(By.cssSelector("a[href='#receivedAt']")).getText()).contains("when the request arrived");
         assertThat(browser.findElement(By.id("requester-name")).getAttribute("value")).isEqualTo("Robin Browsertest");
         accessible("log a request, with an error");
-        browser.findElement(By.id("receivedAt")).clear();
-        type("receivedAt", LocalDate.now().minusDays(1).toString());
+        LocalDate yesterday = LocalDate.now().minusDays(1);
+        date("receivedAt", String.valueOf(yesterday.getDayOfMonth()), String.valueOf(yesterday.getMonthValue()),
+                String.valueOf(yesterday.getYear()));
         browser.findElement(By.cssSelector("#log-request button[type=submit]")).click();
 
         wait(ExpectedConditions.urlMatches("/workbench/requests/DSAR-\\d{4}-\\d{6}$"));
@@ -270,6 +271,70 @@ class WorkbenchBrowserTest {
         accessible("bank holidays");
         browser.findElement(By.cssSelector(".dsar-logout button")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+    }
+
+    /**
+     * A study registered and edited through the forms (one field left out first), and a parent's request about a
+     * child of the Kitbags registry, whose page has the representative's block, the authority forms, the child's
+     * judgement in the review and the redaction of the interviews: every page without a serious violation.
+     */
+    @Test
+    void theStudyFormsAndARepresentativesRequestAreAccessible() {
+        admin().post("/api/demo-catalogue?subjectsPerStudy=20").then().statusCode(200);
+        open("/");
+        login("admin");
+        browser.findElement(By.id("register-study")).click();
+        accessible("register a study");
+        String key = "browser-study-" + System.nanoTime() % 1_000_000;
+        type("key", key);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("phase"))).selectByValue("COLLECTION");
+        date("phaseSince", "1", "2", "2024");
+        type("identifierSchemes", "email");
+        type("holdings-0-key", "interviews");
+        browser.findElement(By.cssSelector("#study-form button[type=submit]")).click();
+        assertThat(browser.findElement(By.className("govuk-error-summary")).getText()).contains("name");
+        accessible("register a study, with errors");
+        type("name", "Browser study");
+        type("holdings-0-location", "Interview recordings");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("holdings-0-custody"))).selectByValue("INTERNAL");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("holdings-0-identifiability"))).selectByValue("IDENTIFIED");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("holdings-0-source"))).selectByValue("PRIMARY");
+        browser.findElement(By.cssSelector("#study-form button[type=submit]")).click();
+        wait(ExpectedConditions.urlMatches("/workbench/studies$"));
+        open("/workbench/studies/" + key + "/edit");
+        assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("Browser study");
+        accessible("edit a study");
+        browser.findElement(By.cssSelector(".dsar-logout button")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("j_username")));
+
+        // The request says the subject is a child, so the review asks for the DPO's judgement whoever matched.
+        String email = SyntheticRegistry.email(1);
+        String reference = org.dsarflow.Api.dpo().body(java.util.Map.of("type", "ACCESS",
+                        "receivedAt", LocalDate.now().minusDays(1).toString(), "channel", "EMAIL",
+                        "requester", java.util.Map.of("name", "Pat Parent", "email", "pat.parent@example.org"),
+                        "onBehalfOf", java.util.Map.of("relationship", "PARENT_OR_GUARDIAN", "subjectCategory", "CHILD"),
+                        "identifiers", java.util.Map.of("email", email), "studyKeys", List.of("kitbags")))
+                .post("/api/requests").then().statusCode(201).extract().path("reference");
+        open("/");
+        login("dpo");
+        open("/workbench/requests/" + reference);
+        wait(d -> "true".equals(d.findElement(By.id("diagram")).getAttribute("data-ready")));
+        assertThat(browser.findElement(By.id("on-behalf-of")).getText()).contains("parent or guardian");
+        assertThat(browser.findElements(By.id("authority-form"))).isNotEmpty();
+        assertThat(browser.findElements(By.id("review-childJudgement"))).isNotEmpty();
+        accessible("request made by a parent");
+        browser.findElement(By.id("submit-review")).click();
+        wait(ExpectedConditions.presenceOfElementLocated(By.className("govuk-error-summary")));
+        accessible("request made by a parent, with the review's errors");
+    }
+
+    /** Types a date into the GOV.UK date input whose id is {@code id}. */
+    private static void date(String id, String day, String month, String year) {
+        for (String[] field : new String[][]{{"day", day}, {"month", month}, {"year", year}}) {
+            WebElement input = browser.findElement(By.id(id + "-" + field[0]));
+            input.clear();
+            input.sendKeys(field[1]);
+        }
     }
 
     private void open(String path) {
