@@ -59,7 +59,8 @@ public class StudyFormPage {
             Map.of("field", "key", "label", "Key, like interview-recordings"),
             Map.of("field", "location", "label", "Where it is"),
             Map.of("field", "retention", "label", "How long it is kept, in words (optional)"),
-            Map.of("field", "retentionPeriod", "label", "Retention period (optional), like P7Y"));
+            Map.of("field", "retentionPeriod", "label", "Retention period (optional), like P7Y"),
+            Map.of("field", "custodianMailbox", "label", "Custodian's mailbox (optional): an external holding's custodian is emailed each task there"));
     private static final List<Map<String, Object>> HOLDING_CHOICES = List.of(
             Map.of("field", "custody", "label", "Who acts on it", "options", Custody.values()),
             Map.of("field", "identifiability", "label", "How identifiable it is", "options", Identifiability.values()),
@@ -75,6 +76,8 @@ public class StudyFormPage {
                 + "or firstInitial + surname");
         WORDING.put("lawfulBases", "Write each lawful basis on a line of its own, as purpose: basis");
         WORDING.put("recipients", "Write each recipient on a line of its own, 200 characters or fewer");
+        WORDING.put("recipientMailboxes", "Write each recipient's mailbox on a line of its own, as recipient: mailbox, "
+                + "naming a recipient above");
         WORDING.put("categories", "Write each category on a line of its own in capitals, like CHILD");
         WORDING.put("holdings", "Describe at least one holding: its key, location, custody, identifiability and source");
     }
@@ -177,7 +180,8 @@ public class StudyFormPage {
                     blankAsNull(values.get(prefix + "retention")),
                     DateFields.date(submitted, prefix + "retentionUntil"),
                     blankAsNull(values.get(prefix + "retentionPeriod")),
-                    "true".equals(values.get(prefix + "othersInformation"))));
+                    "true".equals(values.get(prefix + "othersInformation")),
+                    blankAsNull(values.get(prefix + "custodianMailbox"))));
         }
         List<LawfulBasis> bases = new ArrayList<>();
         for (String line : lines(values.get("lawfulBases"))) {
@@ -188,13 +192,22 @@ public class StudyFormPage {
                 bases.add(new LawfulBasis(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
             }
         }
+        Map<String, String> mailboxes = new LinkedHashMap<>();
+        for (String line : lines(values.get("recipientMailboxes"))) {
+            int colon = line.lastIndexOf(':');
+            if (colon <= 0) {
+                errors.add("recipientMailboxes", "has a line without recipient: mailbox");
+            } else {
+                mailboxes.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
         return new StudyDescription(key == null ? blankAsNull(values.get("key")) : key,
                 blankAsNull(values.get("name")), blankAsNull(values.get("contactMailbox")),
                 choice(StudyPhase.class, values.get("phase")), DateFields.date(submitted, "phaseSince"),
                 lines(values.get("identifierSchemes")).stream()
                         .map(line -> Arrays.stream(line.split("\\+")).map(String::strip).filter(n -> !n.isEmpty()).toList())
                         .toList(),
-                bases, lines(values.get("recipients")), lines(values.get("categories")), holdings);
+                bases, lines(values.get("recipients")), mailboxes, lines(values.get("categories")), holdings);
     }
 
     private Response render(String key, Map<String, String> values, FormErrors errors, Response.Status status) {
@@ -245,6 +258,8 @@ public class StudyFormPage {
         values.put("lawfulBases", orNone(study.lawfulBases()).stream().map(b -> b.purpose() + ": " + b.basis())
                 .collect(Collectors.joining("\n")));
         values.put("recipients", String.join("\n", orNone(study.recipients())));
+        values.put("recipientMailboxes", study.recipientMailboxes() == null ? "" : study.recipientMailboxes().entrySet()
+                .stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n")));
         values.put("categories", String.join("\n", orNone(study.categories())));
         for (int row = 0; row < study.holdings().size(); row++) {
             HoldingDescription h = study.holdings().get(row);
@@ -258,6 +273,7 @@ public class StudyFormPage {
             date(values, prefix + "retentionUntil", h.retentionUntil());
             values.put(prefix + "retentionPeriod", h.retentionPeriod() == null ? "" : h.retentionPeriod());
             values.put(prefix + "othersInformation", String.valueOf(Boolean.TRUE.equals(h.othersInformation())));
+            values.put(prefix + "custodianMailbox", h.custodianMailbox() == null ? "" : h.custodianMailbox());
         }
         return values;
     }

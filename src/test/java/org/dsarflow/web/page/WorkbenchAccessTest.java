@@ -157,6 +157,8 @@ class WorkbenchAccessTest {
                         "requester", java.util.Map.of("name", "Page Person", "email", email),
                         "identifiers", java.util.Map.of("email", email)))
                 .post("/api/requests").then().statusCode(201).extract().path("reference");
+    }
+
     /** The complaints' pages, as GET /api/complaints and its siblings: the DPO and the auditor read, the DPO logs. */
     @ParameterizedTest(name = "GET {0} as {1} -> {2}")
     @CsvSource({
