@@ -182,8 +182,7 @@ class EmailDeliveryTest {
         assertThat(Jobs.runEmails(runtime, management, reference)).isEqualTo(3);
 
         SMTP.start();
-        assertThat(Jobs.runEmails(runtime, management, reference)).isZero();
-        assertThat(Jobs.emails(runtime, management, reference)).isEmpty();
+        deliver(reference);
         assertThat(to(requester)).extracting(EmailDeliveryTest::subject).containsExactlyInAnyOrder(
                 "We have received your request " + reference, "Our response to your request " + reference);
         assertThat(to(DPO_MAILBOX)).hasSize(1);
@@ -238,8 +237,8 @@ class EmailDeliveryTest {
                 .body("findAll { it.reference == '" + reference + "' }.id", containsInAnyOrder(incidents.toArray()));
         SMTP.start();
 
-        // The operator retries; should the first attempt still find the mail client's connection to the
-        // stopped server, the incident comes back and the operator retries again, as often as it takes.
+        // The operator retries; should the first attempt just after the restart fail (see deliver), the
+        // incident comes back and the operator retries again, as often as it takes.
         int retries = 0;
         for (int round = 0; round < 3 && !openIncidents(reference).isEmpty(); round++) {
             for (String incident : openIncidents(reference)) {
@@ -315,8 +314,11 @@ class EmailDeliveryTest {
     }
 
     /**
-     * Runs the request's email jobs until none is left, as the job executor would: the mail client may
-     * first try a connection pooled before GreenMail restarted for this test, and that attempt is retried.
+     * Runs the request's email jobs until none is left, as the job executor would. Just after GreenMail
+     * (re)starts on a loaded machine, Vert.x's mail client now and then misreads GreenMail's greeting: a
+     * standalone loop of 55 restarts saw two sends fail on "got error response: eenMail SMTP Service…",
+     * and in the suite one such send hung 30 s before it failed. That attempt fails as any refused one
+     * does, and the step's retry sends what had not gone, once.
      */
     private void deliver(String reference) {
         for (int round = 0; round < 5 && Jobs.runEmails(runtime, management, reference) > 0; round++) {
