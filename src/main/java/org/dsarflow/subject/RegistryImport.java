@@ -89,10 +89,6 @@ public class RegistryImport extends PanacheEntityBase {
         heartbeatAt = at;
     }
 
-    void beat(Instant at) {
-        heartbeatAt = at;
-    }
-
     void complete(Instant at) {
         end(ImportStatus.COMPLETED, at);
     }

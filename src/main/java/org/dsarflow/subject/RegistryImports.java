@@ -132,7 +132,7 @@ public class RegistryImports {
      * counts and the rejected lines (line and reason only).
      */
     void committed(long id, long line, long created, long updated, List<ImportReport.Rejection> rejections) {
-        RegistryImport job = RegistryImport.findById(id);
+        RegistryImport job = running(id);
         job.committed(line, created, updated, rejections.size(), now());
         if (rejections.isEmpty()) {
             return;
@@ -152,9 +152,25 @@ public class RegistryImports {
         }
     }
 
+    /**
+     * The import, locked for this transaction, so a batch and another node's recovery never overwrite each
+     * other.
+     *
+     * @throws ConflictException IMPORT_INTERRUPTED when another node has marked it interrupted meanwhile (this
+     *                           one went unheard past the lease): the batch rolls back and the import stops
+     */
+    private static RegistryImport running(long id) {
+        RegistryImport job = RegistryImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (job.status != ImportStatus.RUNNING) {
+            throw new ConflictException("IMPORT_INTERRUPTED", "Import " + id + " was marked " + job.status
+                    + " while it ran; lines up to " + job.lastCommittedLine + " are in. Send the file again");
+        }
+        return job;
+    }
+
     /** In the transaction of the last batch, so "completed" and the last rows commit together. */
     void complete(long id) {
-        RegistryImport job = RegistryImport.findById(id);
+        RegistryImport job = running(id);
         job.complete(now());
         audit.recordFor(job.startedBy, null, "REGISTRY_IMPORTED", AuditLog.detail("importId", id,
                 "studyKey", job.studyKey, "created", job.created, "updated", job.updated, "rejected", job.rejected));
@@ -163,7 +179,7 @@ public class RegistryImports {
     /** In a transaction of its own: what the batches committed stays. */
     void fail(long id, String reason, String field) {
         QuarkusTransaction.requiringNew().run(() -> {
-            RegistryImport job = RegistryImport.findById(id);
+            RegistryImport job = RegistryImport.findById(id, LockModeType.PESSIMISTIC_WRITE);
             if (job.status == ImportStatus.RUNNING) {
                 job.fail(reason, field, now());
                 audit.recordFor(job.startedBy, null, "REGISTRY_IMPORT_FAILED", AuditLog.detail("importId", id,
@@ -189,9 +205,9 @@ public class RegistryImports {
             return;
         }
         List<Long> ids = List.copyOf(runningHere);
-        QuarkusTransaction.requiringNew().run(() -> RegistryImport.<RegistryImport>list(
-                        "id in ?1 and status = ?2", ids, ImportStatus.RUNNING)
-                .forEach(job -> job.beat(now())));
+        // The heartbeat column alone: a whole-row write could undo a batch or an end committed meanwhile.
+        QuarkusTransaction.requiringNew().run(() -> RegistryImport.update(
+                "heartbeatAt = ?1 where id in ?2 and status = ?3", now(), ids, ImportStatus.RUNNING));
     }
 
     /**

@@ -53,7 +53,8 @@ public class StudyResource {
             + "by subjectRef, so sending a file again after an import was interrupted or failed is safe.";
     private static final String ACCEPTED = "With Prefer: respond-async: the import runs on a worker; Location names it "
             + "(GET /api/imports/{id}) and Preference-Applied says respond-async";
-    private static final String RUNNING = "An import into this study is running, on this or another node";
+    private static final String RUNNING = "An import into this study is running, on this or another node; or this "
+            + "import was marked interrupted by another node while it ran (its node went unheard past the lease)";
     private static final String PREFER = "respond-async to import on a worker and answer 202 at once; other "
             + "preferences are ignored";
 
@@ -161,7 +162,8 @@ public class StudyResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = RUNNING,
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = {@ExampleObject(name = "IMPORT_RUNNING", ref = "IMPORT_RUNNING")}))
+                    examples = {@ExampleObject(name = "IMPORT_RUNNING", ref = "IMPORT_RUNNING"),
+                            @ExampleObject(name = "IMPORT_INTERRUPTED", ref = "IMPORT_INTERRUPTED")}))
     @POST
     @Path("/{key}/subjects")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -182,7 +184,8 @@ public class StudyResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", description = RUNNING,
             content = @Content(mediaType = ProblemMapper.PROBLEM_JSON, schema = @Schema(implementation = Problem.class),
-                    examples = {@ExampleObject(name = "IMPORT_RUNNING", ref = "IMPORT_RUNNING")}))
+                    examples = {@ExampleObject(name = "IMPORT_RUNNING", ref = "IMPORT_RUNNING"),
+                            @ExampleObject(name = "IMPORT_INTERRUPTED", ref = "IMPORT_INTERRUPTED")}))
     @POST
     @Path("/{key}/subjects")
     @Consumes("text/csv")

@@ -52,7 +52,7 @@ class RegistryReadersTest {
     void aMalformedCsvStopsAfterTheLastRowRead() {
         assertThat(csv("subjectRef,category,holdings\nP-1,SOCIAL_WORKER,survey\n\"P-2,SOCIAL_WORKER,survey\n"))
                 .containsExactly(new RegistryDraftRow(2, "P-1", "SOCIAL_WORKER", Map.of(), List.of("survey"), Map.of()),
-                        RegistryDraftRow.unreadable(3, "the CSV is malformed from here on; the rest was not read"));
+                        RegistryDraftRow.malformedFrom(3, "CSV"));
     }
 
     @Test
@@ -91,7 +91,7 @@ class RegistryReadersTest {
     void aMalformedJsonStopsAtTheElementItBreaksIn() {
         assertThat(json("[{\"subjectRef\":\"M-1\"}, {\"subjectRef\": "))
                 .containsExactly(new RegistryDraftRow(1, "M-1", null, Map.of(), List.of(), Map.of()),
-                        RegistryDraftRow.unreadable(2, "the JSON is malformed from here on; the rest was not read"));
+                        RegistryDraftRow.malformedFrom(2, "JSON"));
         assertThat(json("[{\"subjectRef\":\"M-1\"} x"))
                 .extracting(RegistryDraftRow::line).containsExactly(1L, 2L);
     }

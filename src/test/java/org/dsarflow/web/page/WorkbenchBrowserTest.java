@@ -337,6 +337,21 @@ class WorkbenchBrowserTest {
         }
     }
 
+    @Test
+    void theImportPageIsAccessible() {
+        String study = org.dsarflow.Studies.create("COLLECTION", "2024-01-01");
+        String location = admin().contentType("text/csv").header("Prefer", "respond-async")
+                .body("subjectRef,category,id.email,holdings\nB-1,SOCIAL_WORKER,b1@example.org,drive\n"
+                        + "B-2,SOCIAL_WORKER,b2@example.org,laptop\n")
+                .post("/api/studies/{key}/subjects", study).then().statusCode(202).extract().header("Location");
+        open("/");
+        login("admin");
+        open(java.net.URI.create(location).getPath().replace("/api/imports/", "/workbench/imports/"));
+        wait(ExpectedConditions.presenceOfElementLocated(By.id("import-rejections")));
+        assertThat(browser.findElement(By.id("import-status")).getText()).isEqualTo("completed");
+        accessible("registry import");
+    }
+
     private void open(String path) {
         browser.get(base.toString().replaceAll("/$", "") + path);
     }
