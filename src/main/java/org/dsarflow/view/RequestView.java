@@ -57,7 +57,7 @@ public record RequestView(
         List<RecipientNotification> recipientNotifications,
         Restriction restriction,
         @Schema(description = "Open incidents: steps that failed after their last retry") List<Incident> incidents,
-        @Schema(description = "How a closed request ended: FULFILLED, NO_DATA_HELD, or the ground of a refusal")
+        @Schema(description = "How a closed request ended: FULFILLED, NO_DATA_HELD, DUPLICATE, or the ground of a refusal")
         String outcome,
         @Schema(description = "Whom a representative acts for, and their authority; null when the subject asked. "
                 + "Auditors see the relationship only.")
