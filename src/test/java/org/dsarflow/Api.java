@@ -44,12 +44,7 @@ public final class Api {
      * so the demo catalogue is loaded first (once per application instance; loading again leaves it as it is).
      */
     public static Map<String, Object> requestBody(String type, String receivedAt) {
-        if (demoLoadedOn != RestAssured.port) {
-            if (dpo().get("/api/studies/{key}", DEMO_STUDY).statusCode() == 404) {
-                admin().post("/api/demo-catalogue?subjectsPerStudy=20").then().statusCode(200);
-            }
-            demoLoadedOn = RestAssured.port;
-        }
+        demoStudies();
         return Map.of(
                 "type", type,
                 "receivedAt", receivedAt,
