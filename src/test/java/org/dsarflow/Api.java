@@ -40,16 +40,24 @@ public final class Api {
     }
 
     /**
-     * A valid body for POST /api/requests, naming the demo study: a request may name only studies that exist,
-     * so the demo catalogue is loaded first (once per application instance; loading again leaves it as it is).
+     * Loads the demo catalogue unless this application instance has it; one thread at a time, as tests log in
+     * parallel. A test that counts what its requests write calls it first, so the loading is not counted.
      */
-    public static Map<String, Object> requestBody(String type, String receivedAt) {
+    public static synchronized void demoStudies() {
         if (demoLoadedOn != RestAssured.port) {
             if (dpo().get("/api/studies/{key}", DEMO_STUDY).statusCode() == 404) {
                 admin().post("/api/demo-catalogue?subjectsPerStudy=20").then().statusCode(200);
             }
             demoLoadedOn = RestAssured.port;
         }
+    }
+
+    /**
+     * A valid body for POST /api/requests, naming the demo study: a request may name only studies that exist,
+     * so the demo catalogue is loaded first (once per application instance; loading again leaves it as it is).
+     */
+    public static Map<String, Object> requestBody(String type, String receivedAt) {
+        demoStudies();
         return Map.of(
                 "type", type,
                 "receivedAt", receivedAt,

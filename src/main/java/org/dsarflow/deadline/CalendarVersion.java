@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import java.time.Instant;
 
@@ -18,6 +20,8 @@ import java.time.Instant;
 class CalendarVersion extends PanacheEntityBase {
 
     private static final int THE_ROW = 1;
+    /** Hibernate's lock timeout for "wait as long as it takes". */
+    private static final int WAIT_FOREVER = -1;
 
     @Id
     Integer id;
@@ -36,10 +40,18 @@ class CalendarVersion extends PanacheEntityBase {
     /**
      * The version in force, read under a shared lock held until the transaction ends: a replacement waits for
      * this transaction, and this one waits for a replacement under way, so what it stores is computed on the
-     * calendar in force when it commits.
+     * calendar in force when it commits. A database without shared row locks (H2: Hibernate would take FOR
+     * UPDATE, and every request logged would wait for the one before) is read without a lock; its embedded
+     * database belongs to one process, so no other node can replace the calendar meanwhile.
      */
     static long sharedLock() {
-        return locked(LockModeType.PESSIMISTIC_READ).number;
+        return hasSharedLocks() ? locked(LockModeType.PESSIMISTIC_READ).number : current();
+    }
+
+    private static boolean hasSharedLocks() {
+        Dialect dialect = getEntityManager().getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices().getDialect();
+        return !dialect.getReadLockString(WAIT_FOREVER).equals(dialect.getForUpdateString());
     }
 
     /** The row under the exclusive lock a replacement holds until it commits. */

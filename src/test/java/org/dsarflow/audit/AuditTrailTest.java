@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.RepositoryService;
+import org.dsarflow.Api;
 import org.dsarflow.Studies;
 import org.dsarflow.process.DsarProcess;
 import org.junit.jupiter.api.Test;
@@ -322,6 +323,7 @@ class AuditTrailTest {
 
     @Test
     void concurrentChangesMakeOneGapFreeValidChain() throws Exception {
+        Api.demoStudies();
         long before = lastSeq();
         ExecutorService threads = Executors.newFixedThreadPool(8);
         List<Future<String>> logged = new ArrayList<>();
