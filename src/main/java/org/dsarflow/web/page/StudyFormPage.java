@@ -51,6 +51,8 @@ public class StudyFormPage {
     private static final Map<String, String> WORDING = new LinkedHashMap<>();
     /** A holding's field, as the form names it: holdings.0.location. */
     private static final Pattern HOLDING_FIELD = Pattern.compile("holdings\\.(\\d+)\\.(\\w+)");
+    /** Past the 50 holdings a study may have, a form's further rows are not read (validation refuses the 51st). */
+    private static final int MAX_ROWS = 51;
     /** A holding's field, as bean validation names it: holdings[0].location. */
     private static final Pattern HOLDING_PATH = Pattern.compile("holdings\\[(\\d+)]\\.(\\w+).*");
 
@@ -291,7 +293,7 @@ public class StudyFormPage {
         TreeSet<Integer> rows = new TreeSet<>();
         values.keySet().forEach(name -> {
             Matcher m = HOLDING_FIELD.matcher(name);
-            if (m.lookingAt() && rows.size() < 100) {
+            if (m.lookingAt() && rows.size() < MAX_ROWS) {
                 rows.add(Integer.parseInt(m.group(1)));
             }
         });

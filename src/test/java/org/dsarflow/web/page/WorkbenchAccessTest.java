@@ -457,6 +457,47 @@ class WorkbenchAccessTest {
                 .body("onBehalfOf.authority.evidence", equalTo("PARENTAL_RESPONSIBILITY"));
     }
 
+    @Test
+    void aChildsRequestIsJudgedInTheReviewAndTheInterviewsRedactedThroughThePage() {
+        String study = org.dsarflow.Studies.createWithInterviews("COLLECTION", "2024-01-01");
+        String email = "child-" + System.nanoTime() + "@example.org";
+        org.dsarflow.Studies.importSubjects(study, java.util.List.of(org.dsarflow.Studies.subject(
+                "C-" + System.nanoTime(), java.util.Map.of("email", email), "drive", "interviews")));
+        java.util.Map<String, Object> request = new java.util.HashMap<>(
+                org.dsarflow.Studies.requestFor(study, "ACCESS", "2025-03-10", java.util.Map.of("email", email)));
+        request.put("onBehalfOf", java.util.Map.of("relationship", "PARENT_OR_GUARDIAN", "subjectCategory", "CHILD"));
+        String reference = org.dsarflow.Api.dpo().body(request).post("/api/requests").then().statusCode(201)
+                .extract().path("reference");
+        org.dsarflow.Api.dpo().body(java.util.Map.of("evidence", "PARENTAL_RESPONSIBILITY", "receivedOn", "2025-03-11"))
+                .post("/api/requests/{ref}/authority", reference).then().statusCode(200);
+        Sessions session = Sessions.login("dpo");
+        session.given().get("/workbench/requests/{ref}", reference).then().statusCode(200)
+                .body(containsString("id=\"review-childJudgement-competent\""));
+
+        session.given().formParam("csrf", session.csrf()).formParam("approve", "true")
+                .post("/workbench/requests/{ref}/review", reference).then().statusCode(400)
+                .body(containsString("href=\"#review-childJudgement\""));
+        session.given().formParam("csrf", session.csrf()).formParam("approve", "true")
+                .formParam("child.competent", "false").formParam("child.respondTo", "REQUESTER")
+                .formParam("child.reasons", "Aged six: not yet able to understand the request")
+                .post("/workbench/requests/{ref}/review", reference).then().statusCode(303);
+
+        String form = "redaction-" + study + "-interviews";
+        session.given().get("/workbench/requests/{ref}", reference).then().statusCode(200)
+                .body(containsString("id=\"" + form + "-form\""));
+        session.given().formParam("csrf", session.csrf()).formParam("studyKey", study)
+                .formParam("holdingKey", "interviews").formParam("outcome", "REDACTED")
+                .post("/workbench/requests/{ref}/redactions", reference).then().statusCode(400)
+                .body(containsString("href=\"#" + form + "-reasons\""));
+        session.given().formParam("csrf", session.csrf()).formParam("studyKey", study)
+                .formParam("holdingKey", "interviews").formParam("outcome", "REDACTED")
+                .formParam("reasons", "The social worker's name removed from the transcript")
+                .post("/workbench/requests/{ref}/redactions", reference).then().statusCode(303);
+        org.dsarflow.Api.dpo().get("/api/requests/{ref}", reference).then().statusCode(200)
+                .body("decision.review.childJudgement.competent", equalTo(false))
+                .body("decision.actions.find { it.holdingKey == 'interviews' }.redaction", equalTo("REDACTED"));
+    }
+
     /** A date as the GOV.UK date input sends it: name-day, name-month and name-year. */
     private static java.util.Map<String, String> date(String name, String iso) {
         String[] parts = iso.split("-");
