@@ -3,6 +3,7 @@ package org.dsarflow.process;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -16,6 +17,7 @@ import org.dsarflow.intake.RequestCancelled;
 import org.dsarflow.intake.RequestLogged;
 import org.dsarflow.notification.EmailTemplate;
 import org.dsarflow.repeat.RequestClosedAsDuplicate;
+import org.dsarflow.shared.ConflictException;
 import org.dsarflow.subject.IdentifiersReceived;
 import org.dsarflow.subject.NoDataHeld;
 
@@ -99,8 +101,17 @@ public class RequestProcess {
         correlate(DsarProcess.REQUEST_CANCELLED, cancelled.reference());
     }
 
+    /**
+     * A request whose process began on a version of dsar-request from before the duplicate close has no event to
+     * take it: a 409, and the close is rolled back with it, rather than a 500 or a request closed but running.
+     */
     void onClosedAsDuplicate(@Observes RequestClosedAsDuplicate closed) {
-        correlate(DsarProcess.CLOSED_AS_DUPLICATE, closed.reference());
+        try {
+            correlate(DsarProcess.CLOSED_AS_DUPLICATE, closed.reference());
+        } catch (MismatchingMessageCorrelationException e) {
+            throw new ConflictException("PROCESS_PREDATES_DUPLICATE_CLOSE", "This request's process began before a "
+                    + "request could be closed as a duplicate; cancel it instead.");
+        }
     }
 
     private void correlate(String message, String reference) {
