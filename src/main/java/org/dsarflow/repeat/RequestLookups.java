@@ -7,6 +7,7 @@ import org.dsarflow.intake.PersonalDataDeleted;
 import org.dsarflow.intake.RequestLogged;
 import org.dsarflow.subject.IdentifiersReceived;
 import org.dsarflow.subject.Study;
+import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.subject.identity.IdentifierHasher;
 import org.dsarflow.subject.identity.IdentifierNormaliser;
 import org.dsarflow.subject.identity.IdentifierScheme;
@@ -20,8 +21,8 @@ import java.util.Set;
 
 /**
  * Keeps each request's lookup hashes: at intake, when more identifiers arrive, and until retention deletes
- * the request's personal data, when they go with it. The hashes are those of the registry's lookup (the
- * same keyed hasher, normaliser and schemes), with the requester's email under the {@code email} scheme.
+ * the request's personal data, when they go with it. The hashes are made as the registry's lookup's are (the
+ * same normaliser and schemes, under a key of their own), with the requester's email under the {@code email} scheme.
  */
 @ApplicationScoped
 class RequestLookups {
@@ -30,8 +31,13 @@ class RequestLookups {
 
     private final IdentifierHasher hasher;
 
-    RequestLookups(IdentifierHasher hasher) {
-        this.hasher = hasher;
+    /**
+     * Keyed apart from the registry's lookup (its own key, derived from DSAR_IDENTIFIER_KEY), so a request's
+     * hashes never equal a registry record's: an erasure deletes those, and nothing of the request's joins to
+     * a record imported later.
+     */
+    RequestLookups(DsarConfig config) {
+        this.hasher = IdentifierHasher.fromSecret("request-lookups:" + config.identifierKey());
     }
 
     void onLogged(@Observes RequestLogged logged) {

@@ -56,6 +56,7 @@ public class DuplicateResource {
                             @ExampleObject(name = "DUPLICATE_OF_ITSELF", ref = "DUPLICATE_OF_ITSELF"),
                             @ExampleObject(name = "ORIGINAL_CLOSED", ref = "ORIGINAL_CLOSED"),
                             @ExampleObject(name = "NOT_THE_SAME_PERSON", ref = "NOT_THE_SAME_PERSON"),
+                            @ExampleObject(name = "PROCESS_PREDATES_DUPLICATE_CLOSE", ref = "PROCESS_PREDATES_DUPLICATE_CLOSE"),
                             @ExampleObject(name = "CONCURRENT_CHANGE", ref = "CONCURRENT_CHANGE")}))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)

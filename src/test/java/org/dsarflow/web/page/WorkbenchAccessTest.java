@@ -681,4 +681,23 @@ class WorkbenchAccessTest {
         RestAssured.given().redirects().follow(false).get("/workbench/users")
                 .then().statusCode(302).header("Location", endsWith("/"));
     }
+
+    /** The request page names the rules applied, and says when a clarification leaves the clock running. */
+    @Test
+    void theRequestPageNamesTheRegimeAndWhyTheClockRuns() {
+        String before = org.dsarflow.Api.logRequest("ERASURE", "2026-02-04");
+        String after = org.dsarflow.Api.logRequest("ERASURE", "2026-02-05");
+        org.dsarflow.Api.clockEvent(after, "CLARIFICATION_REQUESTED", "2026-02-06");
+        Sessions session = Sessions.login("dpo");
+        session.given().get("/workbench/requests/{ref}", before).then().statusCode(200)
+                .body(containsString("Rules applied"))
+                .body(containsString("UK GDPR Article 12, with the ICO"))
+                .body(not(containsString("id=\"clock-note\"")));
+        session.given().get("/workbench/requests/{ref}", after).then().statusCode(200)
+                .body(containsString("UK GDPR Article 12A (Data (Use and Access) Act 2025, s.76), for requests received from 2026-02-05"))
+                .body(containsString("id=\"clock-note\""))
+                .body(containsString("Art 12A(5)"))
+                .body(containsString("only an access request pauses for clarification"));
+    }
+
 }
