@@ -30,10 +30,8 @@ import java.util.Map;
  * credential and its protection against forgery (another site cannot know it), with the Origin check every
  * workbench change has ({@link SameOriginFilters}). A refused link answers a page saying why, with its 4xx.
  */
-@Path(CustodianConfirmationPage.PATH + "/{token}")
+@Path(CustodianLinks.PAGE + "{token}")
 public class CustodianConfirmationPage {
-
-    static final String PATH = WorkbenchPaths.ROOT + "/custodian";
 
     private static final Map<String, String> WORDING = new LinkedHashMap<>();
 
