@@ -105,7 +105,7 @@ public class RequestViews {
 
     /**
      * The requests about a child: the requester said the subject is one, or a record the subject was located by
-     * is a child's (ChildJudgement's categories). One query for the page.
+     * is a child's (ChildJudgement's categories). One query for the page, a seek per record.
      */
     private static Set<Long> aboutAChild(List<DsarRequest> requests, Map<Long, SubjectMatch> matches) {
         Set<Long> children = new HashSet<>();
@@ -120,10 +120,8 @@ public class RequestViews {
             }
         }
         if (!byRecord.isEmpty()) {
-            SubjectRecord.<SubjectRecord>list("category in ?1 and subjectRef in ?2", ChildJudgement.CHILD_CATEGORIES,
-                            byRecord.keySet().stream().map(MatchedRecord::subjectRef).collect(Collectors.toSet()))
-                    .forEach(record -> children.addAll(
-                            byRecord.getOrDefault(new MatchedRecord(record.studyKey, record.subjectRef), List.of())));
+            SubjectRecord.inCategories(byRecord.keySet(), ChildJudgement.CHILD_CATEGORIES)
+                    .forEach(record -> children.addAll(byRecord.get(record)));
         }
         return children;
     }

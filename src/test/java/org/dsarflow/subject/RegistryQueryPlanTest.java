@@ -58,6 +58,14 @@ class RegistryQueryPlanTest {
     }
 
     @Test
+    void aRequestViewFindsWhetherItsRecordsAreAChildsByOneSeekEach() throws SQLException {
+        assertSeek("SELECT study_key, subject_ref FROM dsar_subject WHERE category IN (?, ?)"
+                        + " AND (study_key, subject_ref) IN ((?, ?), (?, ?))",
+                List.of("CHILD", "YOUNG_PERSON", study, "PLAN-1", study, "PLAN-2"),
+                "DSAR_SUBJECT_REF_UK_INDEX_\\w+:\\s+IN\\(ROW \\(\\?3, \\?4\\)", "dsar_subject_ref_uk");
+    }
+
+    @Test
     void aSubjectsHoldingsAttributesAndHashesAreFoundThroughTheirPrimaryKeys() throws SQLException {
         for (String table : List.of("dsar_subject_holding", "dsar_subject_attribute", "dsar_subject_lookup")) {
             assertSeek("SELECT * FROM " + table + " WHERE subject_id IN (?, ?)", List.of(1L, 2L), "PRIMARY_KEY_\\w+: SUBJECT_ID IN\\(",
