@@ -11,7 +11,6 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,6 +23,9 @@ import java.util.Set;
 @Entity
 @Table(name = "dsar_subject")
 public class SubjectRecord extends PanacheEntityBase {
+
+    /** Records asked about in one query; a page of requests names far fewer. */
+    private static final int RECORDS_PER_QUERY = 500;
 
     @Id
     public Long id;
@@ -53,9 +55,6 @@ public class SubjectRecord extends PanacheEntityBase {
     static boolean holdingInUse(String studyKey, String holdingKey) {
         return count("studyKey = ?1 and ?2 member of holdings", studyKey, holdingKey) > 0;
     }
-
-    /** Records asked about in one query; a page of requests names far fewer. */
-    private static final int RECORDS_PER_QUERY = 500;
 
     /**
      * Which of these records are in one of the categories. A row-value IN, so each record is one seek on
