@@ -10,6 +10,7 @@ import org.dsarflow.intake.Receipt;
 import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.Idempotency;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.dsarflow.shared.Sequences;
 import org.jboss.logging.Logger;
 
@@ -140,6 +141,7 @@ public class ComplaintService {
 
     /** The DPO sent the acknowledgement by post, on the day given. */
     @Transactional
+    @RetriedOnConcurrentChange
     public Complaint recordPostedAcknowledgement(String reference, PostedAcknowledgementBody body, String actor) {
         Complaint complaint = Complaint.require(reference).requireOpen();
         LocalDate sentOn;
@@ -167,6 +169,7 @@ public class ComplaintService {
     }
 
     @Transactional
+    @RetriedOnConcurrentChange
     public Complaint update(String reference, ProgressUpdateBody body, String actor) {
         Complaint complaint = Complaint.requireLocked(reference).requireOpen();
         int number = (int) ComplaintUpdate.count(complaint.id) + 1;
@@ -181,6 +184,7 @@ public class ComplaintService {
 
     /** Gives the outcome and closes the complaint (409 COMPLAINT_CLOSED if it is closed already). */
     @Transactional
+    @RetriedOnConcurrentChange
     public Complaint outcome(String reference, OutcomeBody body, String actor) {
         Complaint complaint = Complaint.require(reference).requireOpen();
         LocalDate on = today();

@@ -16,6 +16,7 @@ import org.dsarflow.intake.RequestType;
 import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.InvalidInputException;
 import org.dsarflow.shared.QueryParameters;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -154,6 +155,7 @@ public class CalendarService {
      * the version, so taking them in the same order means neither waits for the other in a circle.
      */
     @Transactional
+    @RetriedOnConcurrentChange
     public JsonNode replace(JsonNode document) {
         Map<String, List<BankHoliday>> parsed;
         try {

@@ -10,6 +10,7 @@ import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -82,6 +83,7 @@ public class RequestClockService {
     }
 
     @Transactional
+    @RetriedOnConcurrentChange
     public DsarRequest recordClockEvent(String reference, ClockEventBody body, String actor) {
         DsarRequest request = DsarRequest.requireLocked(reference);
         boolean needsReason = body.kind() == ClockEventKind.EXTENSION_NOTIFIED;

@@ -9,6 +9,7 @@ import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RequestType;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.dsarflow.subject.Holding;
 import org.dsarflow.subject.Study;
 import org.dsarflow.subject.SubjectMatch;
@@ -42,6 +43,7 @@ public class ReviewService {
     }
 
     @Transactional
+    @RetriedOnConcurrentChange
     public DsarRequest review(String reference, ReviewBody body, String actor) {
         DsarRequest request = awaitingReview(reference);
         String justification = body.justified() ? body.justification().strip() : null;

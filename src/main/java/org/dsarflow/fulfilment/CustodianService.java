@@ -9,6 +9,7 @@ import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.dsarflow.shared.UnknownResourceException;
 import org.dsarflow.subject.Custody;
 import org.dsarflow.subject.Study;
@@ -36,6 +37,7 @@ public class CustodianService {
     }
 
     @Transactional
+    @RetriedOnConcurrentChange
     public DsarRequest confirm(String reference, CustodianConfirmationBody body, String actor) {
         DsarRequest request = DsarRequest.require(reference);
         DecisionAction action = custodianAction(request, body);

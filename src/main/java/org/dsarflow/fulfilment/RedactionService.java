@@ -8,6 +8,7 @@ import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.dsarflow.shared.UnknownResourceException;
 import org.dsarflow.subject.Study;
 import org.jboss.logging.Logger;
@@ -37,6 +38,7 @@ public class RedactionService {
     }
 
     @Transactional
+    @RetriedOnConcurrentChange
     public DsarRequest record(String reference, RedactionBody body, String actor) {
         DsarRequest request = DsarRequest.require(reference);
         DecisionAction action = action(request, body);

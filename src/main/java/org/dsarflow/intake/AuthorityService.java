@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import org.dsarflow.audit.AuditLog;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -31,6 +32,7 @@ public class AuthorityService {
     }
 
     @Transactional
+    @RetriedOnConcurrentChange
     public DsarRequest record(String reference, AuthorityBody body, String actor) {
         DsarRequest request = DsarRequest.requireOpen(reference);
         if (body.receivedOn().isAfter(LocalDate.now(clock))) {

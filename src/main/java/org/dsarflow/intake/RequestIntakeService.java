@@ -8,6 +8,7 @@ import org.dsarflow.audit.AuditLog;
 import org.dsarflow.shared.DsarConfig;
 import org.dsarflow.shared.Idempotency;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.dsarflow.shared.Sequences;
 import org.jboss.logging.Logger;
 
@@ -83,6 +84,7 @@ public class RequestIntakeService {
     }
 
     @Transactional
+    @RetriedOnConcurrentChange
     public DsarRequest cancel(String reference, CancelBody body, String actor) {
         DsarRequest request = DsarRequest.requireLocked(reference).requireOpen();
         request.cancel(body.reason().strip(), Instant.now(clock));

@@ -7,6 +7,7 @@ import org.dsarflow.audit.AuditLog;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.shared.ConflictException;
 import org.dsarflow.shared.InvalidInputException;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -36,6 +37,7 @@ public class DuplicateService {
      * ORIGINAL_CLOSED, or NOT_THE_SAME_PERSON when the two share no lookup hash.
      */
     @Transactional
+    @RetriedOnConcurrentChange
     public DsarRequest closeAsDuplicate(String reference, DuplicateOfBody body, String actor) {
         DsarRequest request = DsarRequest.requireLocked(reference).requireOpen();
         String originalReference = body.reference().strip();

@@ -20,12 +20,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
-import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.temporal.Temporal;
 import java.util.ArrayList;
@@ -180,8 +178,8 @@ public class ProblemMapper {
      */
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
-        String sqlState = sqlStateOf(e);
-        if (isConcurrentChange(e, sqlState)) {
+        String sqlState = ConcurrentChange.sqlStateOf(e);
+        if (ConcurrentChange.lostOptimisticLock(e)) {
             return concurrentChange(null, uri);
         }
         if ("23505".equals(sqlState)) {
@@ -209,26 +207,6 @@ public class ProblemMapper {
 
     /** H2 and PostgreSQL: lock timeout, lock not available, deadlock, serialization failure. */
     private static final Set<String> LOCK_TIMEOUTS = Set.of("HYT00", "55P03", "40P01", "40001");
-
-    private static String sqlStateOf(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                return sql.getSQLState();
-            }
-        }
-        return null;
-    }
-
-    /** The JPA and engine exceptions of optimistic locking, however wrapped; H2's 90131 is a concurrent update. */
-    private static boolean isConcurrentChange(Throwable e, String sqlState) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof OptimisticLockException || t instanceof OptimisticLockingException
-                    || t instanceof StaleStateException) {
-                return true;
-            }
-        }
-        return "90131".equals(sqlState);
-    }
 
     private static String constraintBroken(StreamConstraintsException e) {
         String message = String.valueOf(e.getOriginalMessage()).toLowerCase(Locale.ROOT);

@@ -7,6 +7,7 @@ import org.dsarflow.audit.AuditLog;
 import org.dsarflow.deadline.RequestClockService;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.shared.ConflictException;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -49,6 +50,7 @@ public class LocateSubjectService {
     }
 
     @Transactional
+    @RetriedOnConcurrentChange
     public DsarRequest addIdentifiers(String reference, IdentifiersBody body, String actor) {
         DsarRequest request = awaitingIdentifiers(reference);
         LocalDate on = body.on() == null ? LocalDate.now(clock) : body.on();
@@ -61,6 +63,7 @@ public class LocateSubjectService {
     }
 
     @Transactional
+    @RetriedOnConcurrentChange
     public DsarRequest closeNoDataHeld(String reference, String actor) {
         DsarRequest request = awaitingIdentifiers(reference);
         request.closeNoDataHeld(Instant.now(clock));
