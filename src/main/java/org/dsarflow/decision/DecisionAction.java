@@ -112,6 +112,11 @@ public class DecisionAction extends PanacheEntityBase {
         amendmentJustification = justification;
     }
 
+    /** The explanation for the requester as things stand: once the custodian has confirmed, with the day they did. */
+    public String explanationAsItStands() {
+        return DecisionTable.confirmedByCustodian(explanation, custodianConfirmedOn);
+    }
+
     void approve() {
         state = ActionState.APPROVED;
     }

@@ -6,6 +6,7 @@ import org.dsarflow.subject.DataSource;
 import org.dsarflow.subject.Identifiability;
 import org.dsarflow.subject.StudyPhase;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -21,8 +22,11 @@ public final class DecisionTable {
             Pattern.compile("\\b(consent(ed)?|contract(s|ual)?)\\b|(?<![\\d.])6\\(1\\)\\s*\\((a|b)\\)",
                     Pattern.CASE_INSENSITIVE);
 
-    private static final String CUSTODIAN = " %s is held for us by a custodian: we have asked them to act and"
+    private static final String CUSTODIAN_ASKED = " is held for us by a custodian: we have asked them to act and"
             + " will confirm to you once they have.";
+    private static final String CUSTODIAN_CONFIRMED = " is held for us by a custodian, who confirmed on %s that this"
+            + " has been done.";
+    private static final String DECIDED_ON_REVIEW = " Our data protection officer decided this on reviewing your request.";
 
     private DecisionTable() {
     }
@@ -57,25 +61,51 @@ public final class DecisionTable {
         };
     }
 
-    /** The basis and explanation of {@code action}, whether the table proposed it or the DPO chose it. */
+    /** The basis and explanation of {@code action} as the table proposes it, with the table's reason. */
     public static Proposal describe(Action action, RequestType type, HoldingFacts holding) {
+        return explained(action, type, holding, true);
+    }
+
+    /**
+     * The basis and explanation of {@code action} as the DPO chose it on review instead of what the table proposed:
+     * the table's reason (the study's phase at receipt) is not why, so the requester is told who decided instead.
+     */
+    public static Proposal chosenOnReview(Action action, RequestType type, HoldingFacts holding) {
+        return explained(action, type, holding, false);
+    }
+
+    /**
+     * The explanation as it stands once the custodian has confirmed, for the response: the promise to confirm
+     * becomes the date they did. An explanation without that promise is returned as it is.
+     */
+    public static String confirmedByCustodian(String explanation, LocalDate confirmedOn) {
+        if (confirmedOn == null || !explanation.endsWith(CUSTODIAN_ASKED)) {
+            return explanation;
+        }
+        return explanation.substring(0, explanation.length() - CUSTODIAN_ASKED.length())
+                + CUSTODIAN_CONFIRMED.formatted(confirmedOn);
+    }
+
+    private static Proposal explained(Action action, RequestType type, HoldingFacts holding, boolean byTheTable) {
         String where = capitalised(holding.location());
         Proposal proposal = switch (action) {
             case NOT_IDENTIFIABLE -> new Proposal(action, "UK GDPR Art. 11(2): the data does not permit identification",
                     where + ": this data is anonymised, so nothing in it can be linked to you and there is nothing"
                             + " to act on.");
             case NOT_HELD -> new Proposal(action, "No personal data held: the study has closed",
-                    where + ": the study has closed and all personal data in it has been deleted, so we no longer"
-                            + " hold any of your data here.");
+                    where + (byTheTable ? ": the study has closed and all personal data in it has been deleted, so we"
+                            + " no longer hold any of your data here." : ": we no longer hold any of your data here."));
             case ERASE -> new Proposal(action, erasureBasis(type),
-                    where + ": we delete all of your data held here. The study had not started its analysis when"
-                            + " we received your request, so we have no grounds to keep it.");
+                    where + ": we delete all of your data held here." + (byTheTable
+                            ? " The study had not started its analysis when we received your request, so we have no"
+                            + " grounds to keep it." : ""));
             case RETAIN_PSEUDONYMISED -> new Proposal(action,
                     "UK GDPR Art. 17(3)(d) with Art. 89(1) safeguards; legitimate interests (Art. 6(1)(f)) for research",
                     where + ": we delete your name and contact details and keep only your research data, under a"
-                            + " study code that can no longer be linked to you. The study's analysis had already started"
-                            + " when we received your request, and removing your answers now would seriously impair"
-                            + " the research.");
+                            + " study code that can no longer be linked to you." + (byTheTable
+                            ? " The study's analysis had already started when we received your request, and removing"
+                            + " your answers now would seriously impair the research."
+                            : " Removing your answers would seriously impair the research."));
             case RESTRICT -> new Proposal(action, "UK GDPR Art. 18(1)",
                     where + ": we keep your data but stop using it, and leave it out of any export, until the"
                             + " restriction is lifted; we will tell you before we lift it.");
@@ -95,10 +125,11 @@ public final class DecisionTable {
                             : "the study does not hold it under your consent or a contract with you")
                             + ". You can still ask for a copy under your right of access.");
         };
+        String explanation = proposal.explanation() + (byTheTable ? "" : DECIDED_ON_REVIEW);
         if (holding.custody() == Custody.EXTERNAL && action.isCarriedOut()) {
-            return new Proposal(action, proposal.basis(), proposal.explanation() + CUSTODIAN.formatted(where));
+            explanation += " " + where + CUSTODIAN_ASKED;
         }
-        return proposal;
+        return new Proposal(action, proposal.basis(), explanation);
     }
 
     private static String erasureBasis(RequestType type) {

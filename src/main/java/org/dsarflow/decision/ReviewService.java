@@ -129,7 +129,10 @@ public class ReviewService {
         }
         DecisionAction action = matching.get(0);
         Holding holding = Holding.find("studyKey = ?1 and key = ?2", action.studyKey, action.holdingKey).firstResult();
-        action.amend(DecisionTable.describe(amendment.action(), type, DecisionService.facts(holding)), justification);
+        HoldingFacts facts = DecisionService.facts(holding);
+        action.amend(amendment.action() == action.proposedAction
+                ? DecisionTable.describe(amendment.action(), type, facts)
+                : DecisionTable.chosenOnReview(amendment.action(), type, facts), justification);
     }
 
     private static void refuse(DsarRequest request, ReviewBody body) {

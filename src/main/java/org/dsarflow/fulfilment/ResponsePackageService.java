@@ -130,7 +130,7 @@ public class ResponsePackageService {
                 ? "Collected from you"
                 : "Obtained from other organisations, not from you: " + holding.location;
         return new ResponsePackage.HoldingData(holding.key, holding.location, holding.custody, holding.source, source,
-                holding.retention, action.action, action.state, action.explanation, action.redaction);
+                holding.retention, action.action, action.state, action.explanationAsItStands(), action.redaction);
     }
 
     private static Map<String, String> row(ResponsePackage.StudyData study, String kind, String name, String value) {

@@ -192,7 +192,7 @@ public class EmailService {
                 request.outcome,
                 refusal.map(review -> review.refusalReason.name()).orElse(null),
                 refusal.map(review -> review.justification).orElse(null),
-                actions.stream().map(a -> a.explanation).toList(),
+                actions.stream().map(DecisionAction::explanationAsItStands).toList(),
                 attach,
                 exports,
                 regime.inPlainWords(),

@@ -60,7 +60,7 @@ final class Decisions {
         return new RequestView.Decision(basis, studyPhases, request.decidedAt, review,
                 actions.getOrDefault(request.id, List.of()).stream()
                         .map(a -> new RequestView.ActionView(a.studyKey, a.subjectRef, a.holdingKey, a.custody, a.action,
-                                a.proposedAction, a.basis, a.explanation, a.state, a.amendmentJustification, a.doneAt,
+                                a.proposedAction, a.basis, a.explanationAsItStands(), a.state, a.amendmentJustification, a.doneAt,
                                 a.custodianConfirmedOn, a.redactionNeeded, a.redaction))
                         .toList());
     }

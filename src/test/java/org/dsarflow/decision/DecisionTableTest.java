@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -186,6 +187,35 @@ class DecisionTableTest {
                 assertThat(theirs.explanation()).isEqualTo(ours.explanation());
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Action.class)
+    void anActionTheDpoChoseSaysSoAndNeverGivesThePhaseAsItsReason(Action action) {
+        for (RequestType type : RequestType.values()) {
+            HoldingFacts external = holding(Custody.EXTERNAL, Identifiability.IDENTIFIED, DataSource.PRIMARY);
+            Proposal chosen = DecisionTable.chosenOnReview(action, type, external);
+
+            assertThat(chosen.explanation()).as("%s on %s", action, type)
+                    .contains("Our data protection officer decided this on reviewing your request.")
+                    .doesNotContain("when we received your request", "the study has closed");
+            assertThat(chosen.basis()).isEqualTo(DecisionTable.describe(action, type, external).basis());
+            assertThat(chosen.explanation().endsWith("we have asked them to act and will confirm to you once they have."))
+                    .isEqualTo(action.isCarriedOut());
+        }
+    }
+
+    @Test
+    void aCustodiansConfirmationTurnsThePromiseIntoTheDayTheyActed() {
+        String promised = DecisionTable.describe(Action.ERASE, RequestType.ERASURE,
+                holding(Custody.EXTERNAL, Identifiability.IDENTIFIED, DataSource.PRIMARY)).explanation();
+        String internal = DecisionTable.describe(Action.ERASE, RequestType.ERASURE,
+                holding(Custody.INTERNAL, Identifiability.IDENTIFIED, DataSource.PRIMARY)).explanation();
+
+        assertThat(DecisionTable.confirmedByCustodian(promised, LocalDate.of(2025, 7, 1))).isEqualTo(internal
+                + " Research archive is held for us by a custodian, who confirmed on 2025-07-01 that this has been done.");
+        assertThat(DecisionTable.confirmedByCustodian(promised, null)).isEqualTo(promised);
+        assertThat(DecisionTable.confirmedByCustodian(internal, LocalDate.of(2025, 7, 1))).isEqualTo(internal);
     }
 
     @Test

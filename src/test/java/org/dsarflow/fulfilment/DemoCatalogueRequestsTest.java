@@ -3,10 +3,16 @@ package org.dsarflow.fulfilment;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.dsarflow.Jobs;
 import org.dsarflow.subject.SubjectLookup;
 import org.dsarflow.subject.SubjectRecord;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,14 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.dsarflow.Api.admin;
 import static org.dsarflow.Api.auditor;
 import static org.dsarflow.Api.dpo;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -46,6 +55,13 @@ import static org.hamcrest.Matchers.startsWith;
  */
 @QuarkusTest
 class DemoCatalogueRequestsTest {
+
+    @Inject
+    MockMailbox mailbox;
+    @Inject
+    RuntimeService runtime;
+    @Inject
+    ManagementService management;
 
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final List<String> KITBAGS_RECIPIENTS = List.of(
@@ -140,6 +156,46 @@ class DemoCatalogueRequestsTest {
         confirm(reference, "survey", "2025-02-03");
         confirm(reference, "transcription", "2025-02-04").body("status", equalTo("COMPLETED"));
         assertCannotBeLocated(worker);
+    }
+
+    @Test
+    void theResponseSaysWhatTheDpoChoseAndWhenTheCustodianConfirmedNotWhatWasProposedOrPromised() {
+        Person worker = enrol("kitbags", "SOCIAL_WORKER", Map.of("wellbeingScore", "5"),
+                "survey", "research-data", "prize-draw");
+        String requester = "requester." + unique() + "@example.org";
+        String reference = dpo().body(Map.of("type", "CONSENT_WITHDRAWAL", "receivedAt", "2025-06-02",
+                        "channel", "EMAIL", "requester", Map.of("name", "Demo Requester", "email", requester),
+                        "identifiers", worker.identifiers(), "studyKeys", List.of("kitbags")))
+                .post("/api/requests").then().statusCode(201)
+                .body("decision.actions.action", everyItem(equalTo("RETAIN_PSEUDONYMISED")))
+                .extract().path("reference");
+        Jobs.runEmails(runtime, management, reference);
+
+        dpo().body(Map.of("approve", true, "justification", JUSTIFICATION,
+                        "amendments", List.of(Map.of("holdingKey", "prize-draw", "action", "ERASE"))))
+                .post("/api/requests/{ref}/review", reference).then().statusCode(200)
+                .body("decision.actions.find { it.holdingKey == 'prize-draw' }.explanation", allOf(
+                        containsString("we delete all of your data held here."),
+                        endsWith("Our data protection officer decided this on reviewing your request."),
+                        not(containsString("analysis"))))
+                .body("decision.actions.find { it.holdingKey == 'research-data' }.explanation",
+                        containsString("The study's analysis had already started when we received your request"))
+                .body("decision.actions.find { it.holdingKey == 'survey' }.explanation",
+                        endsWith("is held for us by a custodian: we have asked them to act and will confirm to you"
+                                + " once they have."));
+        confirm(reference, "survey", "2025-07-01").body("status", equalTo("COMPLETED"))
+                .body("decision.actions.find { it.holdingKey == 'survey' }.explanation",
+                        endsWith("Online survey platform (pre-approved provider) is held for us by a custodian, who"
+                                + " confirmed on 2025-07-01 that this has been done."));
+
+        Jobs.runEmails(runtime, management, reference);
+        Mail response = mailbox.getMailsSentTo(requester).stream()
+                .filter(mail -> mail.getSubject().startsWith("Our response")).findFirst().orElseThrow();
+        assertThat(response.getText())
+                .contains("Prize-draw email addresses, separated from survey data on extraction (WWCSC): we delete"
+                        + " all of your data held here. Our data protection officer decided this on reviewing your request.")
+                .contains("who confirmed on 2025-07-01 that this has been done.")
+                .doesNotContain("will confirm to you once they have", "had not started its analysis");
     }
 
     @Test
