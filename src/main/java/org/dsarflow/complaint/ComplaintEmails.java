@@ -124,7 +124,8 @@ public class ComplaintEmails {
                 personal ? Optional.ofNullable(update).map(u -> u.note).orElse(null) : null,
                 complaint.outcome == null ? null : complaint.outcome.name(),
                 personal ? complaint.outcomeSummary : null,
-                personal ? complaint.outcomeActions : null);
+                personal ? complaint.outcomeActions : null,
+                config.publicUrl() + "/workbench/complaints/" + complaint.reference);
     }
 
     /** Every template's counters from the start, at zero. */

@@ -9,6 +9,7 @@ import java.time.LocalDate;
  * its reference. The emails to the DPO mailbox are given no name, summary or note.
  *
  * @param updateNote the progress update the email tells of
+ * @param workbenchPage the complaint's page on the workbench, for the DPO mailbox's emails
  */
 @TemplateData
 public record ComplaintMailModel(
@@ -25,5 +26,6 @@ public record ComplaintMailModel(
         String updateNote,
         String outcome,
         String outcomeSummary,
-        String outcomeActions) {
+        String outcomeActions,
+        String workbenchPage) {
 }

@@ -209,7 +209,8 @@ public class EmailService {
                 request.duplicateOf,
                 request.askedForRecipients,
                 request.askedForRecipients ? RecipientNotice.of(List.of(request.id)).stream()
-                        .map(notice -> notice.recipient).distinct().toList() : List.of());
+                        .map(notice -> notice.recipient).distinct().toList() : List.of(),
+                config.publicUrl() + "/workbench/requests/" + request.reference);
     }
 
     private static String line(ResponsePackage.SourceSearched source) {

@@ -27,6 +27,7 @@ import java.util.List;
  * @param duplicateOf the open request that answers this one, when the DPO closed it as a duplicate
  * @param askedForRecipients the requester asked who the recipients are (Art 19, second sentence)
  * @param recipients the recipients told of a rectification, erasure or restriction, each once
+ * @param workbenchPage the request's page on the workbench, for the DPO mailbox's emails
  */
 @TemplateData
 public record MailModel(
@@ -58,5 +59,6 @@ public record MailModel(
         List<String> sourcesNotSearched,
         String duplicateOf,
         boolean askedForRecipients,
-        List<String> recipients) {
+        List<String> recipients,
+        String workbenchPage) {
 }

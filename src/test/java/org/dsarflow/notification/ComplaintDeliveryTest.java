@@ -201,7 +201,8 @@ class ComplaintDeliveryTest {
 
         MimeMessage escalation = only(DPO_MAILBOX);
         assertThat(escalation.getSubject()).isEqualTo("Escalation: complaint " + reference + " is not acknowledged");
-        assertThat(GreenMailUtil.getBody(escalation)).contains(reference, today().plusDays(3).toString())
+        assertThat(GreenMailUtil.getBody(escalation)).contains(reference, today().plusDays(3).toString(),
+                        "http://localhost:8080/workbench/complaints/" + reference)
                 .doesNotContain("Pat Post", "High Street");
         dpo().get("/api/complaints?ackOverdue=false&status=RECEIVED").then().body("items.reference", hasItem(reference));
 
@@ -225,7 +226,8 @@ class ComplaintDeliveryTest {
 
         MimeMessage reminder = only(DPO_MAILBOX);
         assertThat(reminder.getSubject()).isEqualTo("Reminder: complaint " + reference + " has had no update");
-        assertThat(GreenMailUtil.getBody(reminder)).contains(reference, today().minusDays(40).toString())
+        assertThat(GreenMailUtil.getBody(reminder)).contains(reference, today().minusDays(40).toString(),
+                        "http://localhost:8080/workbench/complaints/" + reference)
                 .doesNotContain("Casey");
     }
 

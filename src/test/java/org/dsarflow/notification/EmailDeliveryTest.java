@@ -78,7 +78,9 @@ class EmailDeliveryTest {
                 "Example Research Trust");
         MimeMessage dpo = only(DPO_MAILBOX);
         assertThat(dpo.getSubject()).isEqualTo("New request " + reference);
-        assertThat(GreenMailUtil.getBody(dpo)).contains(reference, "2025-07-02").doesNotContain(requester);
+        assertThat(GreenMailUtil.getBody(dpo)).contains(reference, "2025-07-02", "A new access request",
+                        "http://localhost:8080/workbench/requests/" + reference)
+                .doesNotContain(requester, "ACCESS");
         auditor().get("/api/requests/{ref}/history", reference).then()
                 .body("findAll { it.action == 'EMAIL_SENT' }.detail.template",
                         containsInAnyOrder("ACKNOWLEDGEMENT", "DPO_NEW_REQUEST"))
@@ -157,6 +159,8 @@ class EmailDeliveryTest {
         Map<String, String> bodies = bodiesBySubject(DPO_MAILBOX);
         assertThat(bodies.get("Reminder: request " + reference + " is due soon")).contains("2025-07-02", "five working days or fewer");
         assertThat(bodies.get("Escalation: request " + reference + " is overdue")).contains("2025-07-02", "has passed");
+        assertThat(bodies.values()).allSatisfy(body -> assertThat(body).contains("(access)",
+                "http://localhost:8080/workbench/requests/" + reference));
     }
 
     @Test
