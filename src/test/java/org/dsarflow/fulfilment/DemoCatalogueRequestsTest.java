@@ -56,13 +56,6 @@ import static org.hamcrest.Matchers.startsWith;
 @QuarkusTest
 class DemoCatalogueRequestsTest {
 
-    @Inject
-    MockMailbox mailbox;
-    @Inject
-    RuntimeService runtime;
-    @Inject
-    ManagementService management;
-
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final List<String> KITBAGS_RECIPIENTS = List.of(
             "Pre-approved transcription vendors",
@@ -72,6 +65,13 @@ class DemoCatalogueRequestsTest {
     private static final String JUSTIFICATION =
             "Analysis had started when the request arrived; the study lead confirmed that removing the answers"
                     + " would seriously impair the research (Art. 89(1) safeguards in place)";
+
+    @Inject
+    MockMailbox mailbox;
+    @Inject
+    RuntimeService runtime;
+    @Inject
+    ManagementService management;
 
     /** One person enrolled in a demo study by a test. */
     private record Person(String studyKey, String subjectRef, Map<String, String> identifiers) {
