@@ -1,5 +1,8 @@
 package org.dsarflow.deadline;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** What happened to a request's statutory clock, as recorded by the DPO. */
 public enum ClockEventKind {
     IDENTITY_REQUESTED,
@@ -12,5 +15,10 @@ public enum ClockEventKind {
     AUTHORITY_RECEIVED,
     CLARIFICATION_REQUESTED,
     CLARIFICATION_RECEIVED,
-    EXTENSION_NOTIFIED
+    EXTENSION_NOTIFIED;
+
+    /** The kinds the DPO records as clock events, in this order: all but what comes with the authority. */
+    public static List<ClockEventKind> recordedOnTheirOwn() {
+        return Arrays.stream(values()).filter(kind -> kind != AUTHORITY_RECEIVED).toList();
+    }
 }

@@ -270,7 +270,7 @@ public class RequestDetailPage {
                 .data("clockEvents", history.stream().filter(e -> e.action().startsWith("CLOCK")).toList())
                 .data("history", history)
                 .data("errors", errors)
-                .data("clockEventKinds", ClockEventKind.values())
+                .data("clockEventKinds", ClockEventKind.recordedOnTheirOwn())
                 .data("actions", Action.values())
                 .data("refusalReasons", RefusalReason.values())
                 .data("authorityEvidence", AuthorityEvidence.values())

@@ -700,4 +700,13 @@ class WorkbenchAccessTest {
                 .body(containsString("only an access request pauses for clarification"));
     }
 
+    @Test
+    void theClockEventFormOffersOnlyWhatIsRecordedOnItsOwn() {
+        String reference = org.dsarflow.Api.logRequest("ACCESS", "2026-02-04");
+        Sessions.login("dpo").given().get("/workbench/requests/{ref}", reference).then().statusCode(200)
+                .body(containsString("<option value=\"AUTHORITY_REQUESTED\">authority requested</option>"))
+                .body(containsString("<option value=\"EXTENSION_NOTIFIED\">extension notified</option>"))
+                .body(not(containsString("value=\"AUTHORITY_RECEIVED\"")));
+    }
+
 }
