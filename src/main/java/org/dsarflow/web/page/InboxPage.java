@@ -11,6 +11,7 @@ import org.dsarflow.intake.RequestStatus;
 import org.dsarflow.intake.RequestType;
 import org.dsarflow.shared.Roles;
 import org.dsarflow.subject.StudyService;
+import org.dsarflow.view.ComplaintQueryService;
 import org.dsarflow.view.Inbox;
 import org.dsarflow.view.InboxTask;
 import org.dsarflow.view.RequestQueryService;
@@ -22,7 +23,8 @@ import static org.dsarflow.shared.QueryParameters.integer;
 
 /**
  * The DPO's inbox: every open task and incident of requests and complaints, soonest deadline first (a
- * complaint's is its acknowledgement due date), with how many requests are overdue.
+ * complaint's is its acknowledgement due date), with how many requests are overdue and how many complaints
+ * have not been acknowledged in time.
  */
 @Path(WorkbenchPaths.ROOT + "/inbox")
 public class InboxPage {
@@ -32,14 +34,16 @@ public class InboxPage {
     private final Template inboxTemplate;
     private final Inbox inbox;
     private final RequestQueryService queries;
+    private final ComplaintQueryService complaints;
     private final StudyService studies;
     private final Workbench workbench;
 
     InboxPage(@Location("pages/inbox.html") Template inboxTemplate, Inbox inbox, RequestQueryService queries,
-              StudyService studies, Workbench workbench) {
+              ComplaintQueryService complaints, StudyService studies, Workbench workbench) {
         this.inboxTemplate = inboxTemplate;
         this.inbox = inbox;
         this.queries = queries;
+        this.complaints = complaints;
         this.studies = studies;
         this.workbench = workbench;
     }
@@ -56,9 +60,11 @@ public class InboxPage {
         int pageNumber = integer("page", page, 0, 0, Integer.MAX_VALUE);
         TaskPage tasks = inbox.open(filter, pageNumber, PAGE_SIZE);
         long overdue = queries.list(new RequestQueryService.Filter(null, null, null, true, null, 0, 1), false).total();
+        long complaintsOverdue = complaints.list(new ComplaintQueryService.Filter(null, true, null, 0, 1), false).total();
         return workbench.page(inboxTemplate.data("title", "Inbox")
                 .data("tasks", tasks)
                 .data("overdue", overdue)
+                .data("complaintsOverdue", complaintsOverdue)
                 .data("filter", filter)
                 .data("kinds", InboxTask.Kind.values())
                 .data("statuses", RequestStatus.values())

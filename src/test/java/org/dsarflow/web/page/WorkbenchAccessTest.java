@@ -701,6 +701,25 @@ class WorkbenchAccessTest {
     }
 
     @Test
+    void theInboxBannerCountsOverdueRequestsAndComplaintsNotAcknowledgedInTime() {
+        // Received 40 days ago and never acknowledged (the test profile runs no email step on its own).
+        java.time.LocalDate received = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).minusDays(40);
+        org.dsarflow.Api.dpo().body(org.dsarflow.Api.complaintBody(received.toString(), null))
+                .post("/api/complaints").then().statusCode(201);
+        logRequest("ACCESS", "2025-03-10");
+        long requests = org.dsarflow.Api.dpo().get("/api/requests?overdue=true&size=1").then().statusCode(200)
+                .extract().jsonPath().getLong("total");
+        long complaints = org.dsarflow.Api.dpo().get("/api/complaints?ackOverdue=true&size=1").then().statusCode(200)
+                .extract().jsonPath().getLong("total");
+
+        Sessions.login("dpo").given().get("/workbench/inbox").then().statusCode(200)
+                .body(containsString(requests + (requests == 1 ? " request is" : " requests are") + " overdue."))
+                .body(containsString(complaints + (complaints == 1 ? " complaint has" : " complaints have")
+                        + " not been acknowledged within 30 days."))
+                .body(containsString("href=\"/workbench/complaints?ackOverdue=true\""));
+    }
+
+    @Test
     void theClockEventFormOffersOnlyWhatIsRecordedOnItsOwn() {
         String reference = org.dsarflow.Api.logRequest("ACCESS", "2026-02-04");
         Sessions.login("dpo").given().get("/workbench/requests/{ref}", reference).then().statusCode(200)
