@@ -5,11 +5,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.dsarflow.Jobs;
 import org.dsarflow.Studies;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.intake.RetentionService;
+import org.dsarflow.process.DsarProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -44,8 +47,12 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTest
 class RepeatRequestsTest {
 
+    private static final String BEFORE_DUPLICATES = "dsar-request-before-duplicates";
+
     @Inject
     RetentionService retention;
+    @Inject
+    RepositoryService repository;
     @Inject
     RuntimeService runtime;
     @Inject
@@ -191,6 +198,39 @@ class RepeatRequestsTest {
                     dpo().body(Map.of("reason", "Withdrawn")).post("/api/requests/{ref}/cancel", closed);
                     return new Case(closed, Map.of("reference", original));
                 }, 409, "REQUEST_CLOSED"));
+    }
+
+    @Test
+    void aRequestWhoseProcessPredatesTheDuplicateCloseIsRefusedAndStaysOpen() {
+        String email = unique("predates");
+        String original = log("ACCESS", "2026-06-01", email, Map.of());
+        String duplicate = log("ACCESS", "2026-06-03", email, Map.of());
+        // Its instance is swapped for one of a model that, like dsar-request before the duplicate close, has
+        // no event to take it; the model still ends on a cancellation, so the test leaves nothing running.
+        repository.createDeployment().name(BEFORE_DUPLICATES).enableDuplicateFiltering(false)
+                .addModelInstance(BEFORE_DUPLICATES + ".bpmn", Bpmn.createExecutableProcess(BEFORE_DUPLICATES)
+                        .camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("reviewDecision").endEvent("reviewed")
+                        .moveToActivity("reviewDecision").boundaryEvent("cancelled").message(DsarProcess.REQUEST_CANCELLED)
+                        .endEvent("ended").done())
+                .deploy();
+        runtime.deleteProcessInstance(runtime.createProcessInstanceQuery().processDefinitionKey(DsarProcess.KEY)
+                .processInstanceBusinessKey(duplicate).singleResult().getId(), "replaced by an older model", true, true);
+        runtime.startProcessInstanceByKey(BEFORE_DUPLICATES, duplicate);
+
+        dpo().body(Map.of("reference", original)).post("/api/requests/{ref}/duplicate-of", duplicate).then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("PROCESS_PREDATES_DUPLICATE_CLOSE"))
+                .body("detail", org.hamcrest.Matchers.containsString("cancel it instead"));
+        dpo().get("/api/requests/{ref}", duplicate).then()
+                .body("status", not(equalTo("COMPLETED")))
+                .body("duplicateOf", nullValue());
+        auditor().get("/api/requests/{ref}/history", duplicate).then()
+                .body("action", not(hasItem("REQUEST_CLOSED_AS_DUPLICATE")));
+
+        dpo().body(Map.of("reason", "Closed by hand")).post("/api/requests/{ref}/cancel", duplicate).then()
+                .statusCode(200).body("status", equalTo("CANCELLED"));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(duplicate).count()).isZero();
     }
 
     record Case(String reference, Map<String, String> body) {
