@@ -8,6 +8,7 @@ import org.dsarflow.decision.DecisionAction;
 import org.dsarflow.fulfilment.CustodianLinkRefusedException.Refusal;
 import org.dsarflow.intake.DsarRequest;
 import org.dsarflow.shared.DsarConfig;
+import org.dsarflow.shared.RetriedOnConcurrentChange;
 import org.jboss.logging.Logger;
 
 import java.security.SecureRandom;
@@ -85,6 +86,7 @@ public class CustodianLinks {
      * API does, with actor {@code custodian:<holdingKey>}, and marks the link used, in one transaction.
      */
     @Transactional
+    @RetriedOnConcurrentChange
     public DsarRequest confirm(String token, LocalDate confirmedOn, String note) {
         CustodianLink link = usable(token, true);
         DsarRequest request = DsarRequest.<DsarRequest>findByIdOptional(link.requestId).orElseThrow();
