@@ -64,7 +64,7 @@ public final class Jobs {
             return 1;
         }
         long sent = QuarkusTransaction.requiringNew().call(() -> SentEmail.count("requestId = ?1 and occasion = ?2",
-                DsarRequest.require(reference).id, job.getExecutionId()));
+                DsarRequest.require(reference).id, job.getId()));
         return (int) (templates.size() - sent);
     }
 

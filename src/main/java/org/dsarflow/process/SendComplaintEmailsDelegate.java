@@ -36,6 +36,6 @@ public class SendComplaintEmailsDelegate implements JavaDelegate {
         List<ComplaintEmail> due = Arrays.stream(((String) templates.getValue(execution)).split(","))
                 .map(String::strip).map(ComplaintEmail::valueOf).toList();
         emails.sendOnce((String) execution.getVariable(ComplaintProcessModel.COMPLAINT_REFERENCE), due,
-                execution.getId());
+                EmailOccasion.of(execution));
     }
 }

@@ -30,6 +30,6 @@ public class SendEmailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         emails.sendOnce((String) execution.getVariable(REQUEST_REFERENCE),
-                List.of(EmailTemplate.valueOf((String) execution.getVariable(TEMPLATE))), execution.getId());
+                List.of(EmailTemplate.valueOf((String) execution.getVariable(TEMPLATE))), EmailOccasion.of(execution));
     }
 }

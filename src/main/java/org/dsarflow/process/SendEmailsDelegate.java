@@ -37,7 +37,6 @@ public class SendEmailsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         List<EmailTemplate> due = Arrays.stream(((String) templates.getValue(execution)).split(","))
                 .map(String::strip).map(EmailTemplate::valueOf).toList();
-        // The execution waiting at the step is the same on every retry of its job: the occasion of these emails.
-        emails.sendOnce((String) execution.getVariable(DsarProcess.REQUEST_REFERENCE), due, execution.getId());
+        emails.sendOnce((String) execution.getVariable(DsarProcess.REQUEST_REFERENCE), due, EmailOccasion.of(execution));
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.dsarflow.Api.auditor;
+import static org.dsarflow.Api.dpo;
 import static org.dsarflow.Api.logRequest;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -105,6 +106,27 @@ class EmailStepsTest {
                 .body("findAll { it.action == 'EMAIL_SENT' }", hasSize(2))
                 .body("findAll { it.action == 'EMAIL_SENT' }.activity",
                         org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("sendAcknowledgement")));
+    }
+
+    @Test
+    void aPartlySentStepIsNotSentAgainWhenTheRequestsOtherBranchEndsBeforeItsRetry() {
+        String reference = logRequest("ACCESS", "2025-06-02");
+        mailer.refuseDpoMailbox(true);
+        assertThat(Jobs.runEmails(runtime, management, reference)).isEqualTo(1);
+
+        // Closed as no data held, and its response sent before the acknowledgement step is retried: the request's
+        // other branch ends, and the engine folds the acknowledgement's branch into the process instance.
+        dpo().post("/api/requests/{ref}/no-data-held", reference).then().statusCode(200);
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(instance)
+                .activityId("sendNoDataHeldResponse").singleResult().getId());
+        mailer.refuseDpoMailbox(false);
+        assertThat(Jobs.runEmails(runtime, management, reference)).isZero();
+
+        assertThat(mailer.to("alex.example@example.org")).extracting(Mail::getSubject).containsExactlyInAnyOrder(
+                "We have received your request " + reference, "Our response to your request " + reference);
+        assertThat(mailer.to(DPO_MAILBOX)).hasSize(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
     }
 
     @Test

@@ -182,7 +182,8 @@ class WorkbenchBrowserTest {
     }
 
     @Test
-    void aDpoLogsAComplaintFindsItInTheInboxAndSeesItsProcessAndTheAuditorReadsItWithoutTheirWords() {
+    void aDpoLogsAComplaintFindsItInTheInboxAndSeesItsProcessAndTheAuditorReadsItWithoutTheirWords()
+            throws IOException {
         String about = org.dsarflow.Api.logRequest("ACCESS", LocalDate.now().minusDays(3).toString());
         open("/");
         login("dpo");
@@ -233,6 +234,7 @@ class WorkbenchBrowserTest {
         browser.findElement(By.id("submit-update")).click();
         wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table#updates")));
         assertThat(browser.findElement(By.id("updates")).getText()).contains("Asked the study team");
+        screenshot("complaint");
 
         open("/workbench/requests/" + about);
         assertThat(browser.findElement(By.id("complaints-list")).getText()).contains(reference);
